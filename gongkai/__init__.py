@@ -1,0 +1,1 @@
+"""gongkai: government information disclosure (政府信息公开)."""

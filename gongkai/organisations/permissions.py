@@ -1,0 +1,135 @@
+"""Every permission decision of gongkai, in one place.
+
+Roles are held per organisation (Membership) and reach that organisation's whole sub-tree.
+Each role grants a set of permission codes; predicates `can_<verb>_<entity>(user, obj)` and the
+scoping helper `organisations_with(user, code)` are what services, selectors and surfaces call.
+Superusers hold every permission (they are system operators, audited like anyone else).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from gongkai.organisations.models import Membership, Organisation, Role
+
+# Permission codes, "<domain>.<verb>".
+CATALOGUE_VIEW = "catalogue.view"
+CATALOGUE_EDIT = "catalogue.edit"
+CATALOGUE_SUBMIT = "catalogue.submit"
+CATALOGUE_PUBLISH = "catalogue.publish"
+CATALOGUE_IMPORT = "catalogue.import"
+AUDIT_VIEW = "audit.view"
+ORGANISATION_MANAGE = "organisation.manage"
+CALENDAR_MANAGE = "calendar.manage"
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.COORDINATOR: frozenset(
+        {CATALOGUE_VIEW, CATALOGUE_EDIT, CATALOGUE_SUBMIT, CATALOGUE_IMPORT, AUDIT_VIEW}
+    ),
+    Role.HANDLER: frozenset({CATALOGUE_VIEW, CATALOGUE_EDIT, CATALOGUE_SUBMIT}),
+    Role.APPROVER: frozenset({CATALOGUE_VIEW, AUDIT_VIEW}),
+    # 第二十六条 publishing is a separate duty: only publishers put items before the public.
+    Role.PUBLISHER: frozenset({CATALOGUE_VIEW, CATALOGUE_PUBLISH, AUDIT_VIEW}),
+    Role.AUDITOR: frozenset({CATALOGUE_VIEW, AUDIT_VIEW}),
+    Role.ORG_ADMIN: frozenset({CATALOGUE_VIEW, ORGANISATION_MANAGE, AUDIT_VIEW, CALENDAR_MANAGE}),
+}
+
+
+def _roles_granting(code: str) -> list[str]:
+    return [role for role, codes in ROLE_PERMISSIONS.items() if code in codes]
+
+
+def _is_staff_user(user: Any) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def organisations_with(user: Any, code: str) -> QuerySet[Organisation]:
+    """Organisations (with their sub-trees) in which `user` holds permission `code`."""
+    if not _is_staff_user(user):
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    roots = Membership.objects.filter(user=user, role__in=_roles_granting(code)).values_list(
+        "organisation__path", flat=True
+    )
+    condition = Q(pk__in=[])
+    for path in set(roots):
+        condition |= Q(path__startswith=path)
+    return Organisation.objects.filter(condition)
+
+
+def has_permission(user: Any, code: str, organisation: Organisation | None) -> bool:
+    if not _is_staff_user(user) or organisation is None:
+        return False
+    if user.is_superuser:
+        return True
+    ancestor_paths = [p for p in _ancestor_paths(organisation.path)]
+    return Membership.objects.filter(
+        user=user, role__in=_roles_granting(code), organisation__path__in=ancestor_paths
+    ).exists()
+
+
+def has_any_permission(user: Any, code: str) -> bool:
+    if not _is_staff_user(user):
+        return False
+    return bool(user.is_superuser) or Membership.objects.filter(
+        user=user, role__in=_roles_granting(code)
+    ).exists()
+
+
+def is_back_office_user(user: Any) -> bool:
+    return _is_staff_user(user) and (user.is_superuser or Membership.objects.filter(user=user).exists())
+
+
+def _ancestor_paths(path: str) -> list[str]:
+    # "/1/5/9/" -> ["/1/", "/1/5/", "/1/5/9/"]
+    parts = [p for p in path.split("/") if p]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+# --- organisations -------------------------------------------------------------------------
+
+
+def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, ORGANISATION_MANAGE, organisation)
+
+
+def can_manage_calendar(user: Any) -> bool:
+    return has_any_permission(user, CALENDAR_MANAGE)
+
+
+def can_view_audit(user: Any, organisation: Organisation | None) -> bool:
+    return has_permission(user, AUDIT_VIEW, organisation)
+
+
+# --- catalogue (主动公开) -------------------------------------------------------------------
+
+
+def can_view_information_item(user: Any, item: Any) -> bool:
+    return has_permission(user, CATALOGUE_VIEW, item.organisation)
+
+
+def can_create_information_item(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, CATALOGUE_EDIT, organisation)
+
+
+def can_edit_information_item(user: Any, item: Any) -> bool:
+    return has_permission(user, CATALOGUE_EDIT, item.organisation)
+
+
+def can_submit_information_item(user: Any, item: Any) -> bool:
+    return has_permission(user, CATALOGUE_SUBMIT, item.organisation)
+
+
+def can_publish_information_item(user: Any, item: Any) -> bool:
+    return has_permission(user, CATALOGUE_PUBLISH, item.organisation)
+
+
+def can_withdraw_information_item(user: Any, item: Any) -> bool:
+    return has_permission(user, CATALOGUE_PUBLISH, item.organisation)
+
+
+def can_import_catalogue(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, CATALOGUE_IMPORT, organisation)
