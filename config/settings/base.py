@@ -46,6 +46,7 @@ THIRD_PARTY_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
 ]
 LOCAL_APPS = [
@@ -58,6 +59,7 @@ LOCAL_APPS = [
     "gongkai.portal",
     "gongkai.backoffice",
     "gongkai.api",
+    "gongkai.demo",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -195,6 +197,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "政府信息公开 — public catalogue, search and calendar; staff write endpoints.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc assets are served locally: the API docs must work on an intranet.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

@@ -1,2 +1,6 @@
+"""REST API v1 (mounted at /api/v1/)."""
+
+from gongkai.api.routes import calendar, catalogue, schema
+
 app_name = "api"
-urlpatterns: list = []
+urlpatterns = [*schema.urlpatterns, *catalogue.urlpatterns, *calendar.urlpatterns]

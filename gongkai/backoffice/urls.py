@@ -1,2 +1,11 @@
+"""Staff back office (mounted at /staff/)."""
+
+from gongkai.backoffice.routes import accounts, calendar, catalogue, organisations
+
 app_name = "backoffice"
-urlpatterns: list = []
+urlpatterns = [
+    *accounts.urlpatterns,
+    *catalogue.urlpatterns,
+    *organisations.urlpatterns,
+    *calendar.urlpatterns,
+]

@@ -1,2 +1,6 @@
+"""Public portal. Each domain's routes live in their own module, mounted here."""
+
+from gongkai.portal.routes import calendar, catalogue
+
 app_name = "portal"
-urlpatterns: list = []
+urlpatterns = [*catalogue.urlpatterns, *calendar.urlpatterns]
