@@ -147,6 +147,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "gongkai" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("GONGKAI_MEDIA_ROOT", default=str(VAR_DIR / "media")))

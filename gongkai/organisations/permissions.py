@@ -65,7 +65,7 @@ def has_permission(user: Any, code: str, organisation: Organisation | None) -> b
         return False
     if user.is_superuser:
         return True
-    ancestor_paths = [p for p in _ancestor_paths(organisation.path)]
+    ancestor_paths = _ancestor_paths(organisation.path)
     return Membership.objects.filter(
         user=user, role__in=_roles_granting(code), organisation__path__in=ancestor_paths
     ).exists()
@@ -74,13 +74,16 @@ def has_permission(user: Any, code: str, organisation: Organisation | None) -> b
 def has_any_permission(user: Any, code: str) -> bool:
     if not _is_staff_user(user):
         return False
-    return bool(user.is_superuser) or Membership.objects.filter(
-        user=user, role__in=_roles_granting(code)
-    ).exists()
+    return (
+        bool(user.is_superuser)
+        or Membership.objects.filter(user=user, role__in=_roles_granting(code)).exists()
+    )
 
 
 def is_back_office_user(user: Any) -> bool:
-    return _is_staff_user(user) and (user.is_superuser or Membership.objects.filter(user=user).exists())
+    return _is_staff_user(user) and (
+        user.is_superuser or Membership.objects.filter(user=user).exists()
+    )
 
 
 def _ancestor_paths(path: str) -> list[str]:

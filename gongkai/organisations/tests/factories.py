@@ -32,7 +32,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     parent = None
 
     @factory.post_generation
-    def _path(obj, create, extracted, **kwargs):  # noqa: N805
+    def _path(obj, create, extracted, **kwargs):
         prefix = obj.parent.path if obj.parent else "/"
         obj.path = f"{prefix}{obj.pk}/"
         if create:
