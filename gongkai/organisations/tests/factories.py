@@ -5,7 +5,7 @@ from gongkai.core.validators import organisation_code_check_char
 from gongkai.organisations.models import Membership, Organisation, Role
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -22,7 +22,7 @@ def _organisation_code(n: int) -> str:
     return body + organisation_code_check_char(body)
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -39,7 +39,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
             obj.save(update_fields=["path"])
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
