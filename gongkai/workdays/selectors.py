@@ -1,0 +1,77 @@
+"""Reads of the working-day calendar. The calendar is public, so nothing is actor-scoped."""
+
+from __future__ import annotations
+
+import calendar as std_calendar
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from gongkai.workdays import calendar
+from gongkai.workdays.calendar import DayInfo
+from gongkai.workdays.models import CalendarDay, CalendarYear
+from gongkai.workdays.notice import format_days
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    year: int
+    month: int
+    weeks: list[list[DayInfo | None]]  # Monday first; None pads days of other months
+    holidays: list[DayInfo]
+    makeup_workdays: list[DayInfo]
+    working_day_count: int
+
+
+def calendar_year_list() -> QuerySet[CalendarYear]:
+    return CalendarYear.objects.annotate(
+        holiday_count=Count("days", filter=Q(days__kind=CalendarDay.Kind.HOLIDAY)),
+        makeup_workday_count=Count("days", filter=Q(days__kind=CalendarDay.Kind.MAKEUP_WORKDAY)),
+    ).order_by("year")
+
+
+def calendar_year_get(year: int) -> CalendarYear | None:
+    return CalendarYear.objects.filter(year=year).first()
+
+
+def calendar_known_years() -> list[int]:
+    return calendar.known_years()
+
+
+def calendar_month_grid(year: int) -> list[MonthGrid]:
+    """Twelve month grids of `year`; raises UnknownCalendarYearError for an unknown year."""
+    days = {info.date: info for info in calendar.describe_year(year)}
+    grids = []
+    for month in range(1, 13):
+        weeks: list[list[DayInfo | None]] = [
+            [days[d] if d.month == month else None for d in week]
+            for week in std_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+        ]
+        month_days = [info for d, info in days.items() if d.month == month]
+        grids.append(
+            MonthGrid(
+                year=year,
+                month=month,
+                weeks=weeks,
+                holidays=[i for i in month_days if i.kind == "holiday"],
+                makeup_workdays=[i for i in month_days if i.kind == "makeup_workday"],
+                working_day_count=sum(1 for i in month_days if i.is_working),
+            )
+        )
+    return grids
+
+
+def calendar_year_days(year: int) -> list[CalendarDay]:
+    """The stored exceptions of `year` (holidays and make-up workdays), in date order."""
+    return list(CalendarDay.objects.filter(calendar_year__year=year).order_by("date"))
+
+
+def calendar_year_form_text(year: int) -> tuple[str, str]:
+    """The year's holidays and make-up workdays as editable text, one range per line."""
+    holidays: dict[date, str] = {}
+    makeup: dict[date, str] = {}
+    for day in calendar_year_days(year):
+        target = makeup if day.kind == CalendarDay.Kind.MAKEUP_WORKDAY else holidays
+        target[day.date] = day.name
+    return format_days(holidays), format_days(makeup)
