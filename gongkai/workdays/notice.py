@@ -28,7 +28,7 @@ HOLIDAY_KEYWORDS = (
     "国庆节",
     "国庆",
 )
-RANGE_SEPARATORS = {"至", "到", "~", "—", "–", "-", "—"}
+RANGE_SEPARATORS = {"至", "到", "~", "〜", "—", "–", "-"}
 MAX_RANGE_DAYS = 31  # no holiday block is longer; a longer range is a typing mistake
 
 _ATOM = re.compile(
