@@ -39,8 +39,11 @@ def test_the_2026_notice_gives_the_package_data():
     assert "2025年11月4日" in notice.ignored_lines
 
 
-def test_notice_with_combined_festival_and_year_crossing_text():
-    text = "六、中秋节、国庆节：9月29日至10月6日放假调休，共8天。10月7日（星期六）、10月8日（星期日）上班。"
+def test_notice_with_a_combined_festival_line():
+    text = (
+        "六、中秋节、国庆节：9月29日至10月6日放假调休，共8天。"
+        "10月7日（星期六）、10月8日（星期日）上班。"
+    )
     notice = parse_notice(text, year=2023)
     assert set(notice.holidays) == _span(date(2023, 9, 29), date(2023, 10, 6))
     assert set(notice.makeup_workdays) == {date(2023, 10, 7), date(2023, 10, 8)}
@@ -80,7 +83,7 @@ def test_parse_dates_reports_what_it_cannot_read():
 
 
 def test_format_days_round_trips():
-    days = {d: "春节" for d in _span(date(2026, 2, 15), date(2026, 2, 23))}
+    days = dict.fromkeys(_span(date(2026, 2, 15), date(2026, 2, 23)), "春节")
     days[date(2026, 1, 1)] = "元旦"
     days[date(2026, 3, 2)] = ""
     text = format_days(days)
