@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import TimeStampedModel
@@ -39,7 +40,11 @@ class Category(models.Model):
         related_name="categories",
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级分类"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("上级分类"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     name = models.CharField(_("名称"), max_length=100)
@@ -122,7 +127,11 @@ class InformationItem(TimeStampedModel):
     # 第二十六条: due 20 working days after 生成/变更; derived by the service, never typed.
     publication_due_on = models.DateField(_("公开期限"), null=True, blank=True, editable=False)
     category = models.ForeignKey(
-        Category, verbose_name=_("目录分类"), null=True, blank=True, on_delete=models.PROTECT,
+        Category,
+        verbose_name=_("目录分类"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="items",
     )
     topic = models.CharField(_("主题分类"), max_length=100, blank=True)
@@ -132,16 +141,22 @@ class InformationItem(TimeStampedModel):
         _("第二十条事项"), choices=Article20Item.choices, null=True, blank=True
     )
     disclosure_mode = models.CharField(
-        _("公开方式"), max_length=20, choices=DisclosureMode.choices,
+        _("公开方式"),
+        max_length=20,
+        choices=DisclosureMode.choices,
         default=DisclosureMode.PROACTIVE,
     )
     non_disclosure_reason = models.CharField(_("不予公开理由"), max_length=300, blank=True)
     disclosure_timing = models.CharField(
-        _("公开时限"), max_length=20, choices=DisclosureTiming.choices,
+        _("公开时限"),
+        max_length=20,
+        choices=DisclosureTiming.choices,
         default=DisclosureTiming.PERMANENT,
     )
     disclosure_scope = models.CharField(
-        _("公开范围"), max_length=20, choices=DisclosureScope.choices,
+        _("公开范围"),
+        max_length=20,
+        choices=DisclosureScope.choices,
         default=DisclosureScope.PUBLIC,
     )
     validity = models.CharField(
@@ -154,12 +169,20 @@ class InformationItem(TimeStampedModel):
     )
     withdrawal_reason = models.CharField(_("撤回原因"), max_length=300, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("发布人"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("发布人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:
@@ -179,6 +202,25 @@ class InformationItem(TimeStampedModel):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def is_publication_overdue(self) -> bool:
+        """第二十六条: not yet public although its 20 working days have run out."""
+        return (
+            self.status in (self.Status.DRAFT, self.Status.PENDING_REVIEW)
+            and self.disclosure_mode == self.DisclosureMode.PROACTIVE
+            and self.publication_due_on is not None
+            and self.publication_due_on < timezone.localdate()
+        )
+
+    @property
+    def was_published_late(self) -> bool:
+        """Published after its 第二十六条 due date."""
+        return (
+            self.published_at is not None
+            and self.publication_due_on is not None
+            and timezone.localdate(self.published_at) > self.publication_due_on
+        )
+
+    @property
     def is_fully_electronic(self) -> bool:
         """全文电子化: the full text is online, as body text or an attached file."""
         return bool(self.body_text.strip()) or self.attachments.exists()
@@ -186,7 +228,9 @@ class InformationItem(TimeStampedModel):
 
 class Attachment(models.Model):
     item = models.ForeignKey(
-        InformationItem, verbose_name=_("政府信息"), on_delete=models.CASCADE,
+        InformationItem,
+        verbose_name=_("政府信息"),
+        on_delete=models.CASCADE,
         related_name="attachments",
     )
     file = models.FileField(_("文件"), upload_to="catalogue/%Y/%m/")
@@ -218,3 +262,6 @@ class IndexNumberSequence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "period"], name="unique_index_sequence")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.period}: {self.last_number}"

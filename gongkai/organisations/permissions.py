@@ -136,3 +136,10 @@ def can_withdraw_information_item(user: Any, item: Any) -> bool:
 
 def can_import_catalogue(user: Any, organisation: Organisation) -> bool:
     return has_permission(user, CATALOGUE_IMPORT, organisation)
+
+
+def can_manage_catalogue_categories(user: Any, organisation: Organisation) -> bool:
+    # The taxonomy is the 公开办's (coordinators hold catalogue.import) or the organisation admin's.
+    return has_permission(user, CATALOGUE_IMPORT, organisation) or has_permission(
+        user, ORGANISATION_MANAGE, organisation
+    )
