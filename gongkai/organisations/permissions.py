@@ -143,3 +143,11 @@ def can_manage_catalogue_categories(user: Any, organisation: Organisation) -> bo
     return has_permission(user, CATALOGUE_IMPORT, organisation) or has_permission(
         user, ORGANISATION_MANAGE, organisation
     )
+
+
+def can_change_information_item(user: Any, item: Any) -> bool:
+    """Edit metadata or attachments: editors before publication; once public, publishers only
+    (a change to public information is a publication in its own right)."""
+    if item.status == "published":
+        return can_publish_information_item(user, item)
+    return can_edit_information_item(user, item)
