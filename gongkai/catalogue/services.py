@@ -177,7 +177,7 @@ def _locked(information_item: InformationItem) -> InformationItem:
     """Re-read the item under a row lock, so two workflow steps never interleave."""
     try:
         return (
-            InformationItem.objects.select_for_update()
+            InformationItem.objects.select_for_update(of=("self",))
             .select_related("organisation", "category")
             .get(pk=information_item.pk)
         )
