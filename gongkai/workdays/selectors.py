@@ -75,3 +75,31 @@ def calendar_year_form_text(year: int) -> tuple[str, str]:
         target = makeup if day.kind == CalendarDay.Kind.MAKEUP_WORKDAY else holidays
         target[day.date] = day.name
     return format_days(holidays), format_days(makeup)
+
+
+@dataclass(frozen=True)
+class HolidaySummary:
+    name: str
+    holidays: list[date]
+    makeup_workdays: list[date]
+
+    @property
+    def ranges(self) -> list[tuple[date, date]]:
+        """Runs of consecutive days off, e.g. [(2/15, 2/23)]."""
+        runs: list[tuple[date, date]] = []
+        for day in self.holidays:
+            if runs and (day - runs[-1][1]).days == 1:
+                runs[-1] = (runs[-1][0], day)
+            else:
+                runs.append((day, day))
+        return runs
+
+
+def calendar_year_summary(year: int) -> list[HolidaySummary]:
+    """The year's holidays grouped by name, in date order, with their make-up workdays."""
+    groups: dict[str, tuple[list[date], list[date]]] = {}
+    for day in calendar_year_days(year):
+        holidays, makeup = groups.setdefault(day.name, ([], []))
+        (makeup if day.kind == CalendarDay.Kind.MAKEUP_WORKDAY else holidays).append(day.date)
+    summaries = [HolidaySummary(name, h, m) for name, (h, m) in groups.items()]
+    return sorted(summaries, key=lambda s: min(s.holidays or s.makeup_workdays))
