@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -10,6 +11,7 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.html import escape
 
 from gongkai.catalogue.models import Category
 from gongkai.catalogue.selectors import CategoryCount
@@ -60,3 +62,9 @@ def qr_svg(data: str) -> str:
     buffer = BytesIO()
     image.save(buffer)
     return buffer.getvalue().decode("utf-8")
+
+
+def qr_svg_inline(data: str, *, label: str) -> str:
+    """The QR code as an element for an HTML page: no XML declaration, named for screen readers."""
+    svg = re.sub(r"^<\?xml[^>]*\?>\s*", "", qr_svg(data))
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)

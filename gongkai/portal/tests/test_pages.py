@@ -175,7 +175,7 @@ def test_item_detail_shows_every_catalogue_field(client, portal_catalogue, publi
     assert "<p>第一条 为了保障公民" in html
     assert "实施细则（2009年）.pdf" in html
     assert reverse("portal:attachment_download", args=[published_attachment.pk]) in html
-    assert "<svg" in html
+    assert '<svg role="img" aria-label="本页二维码"' in html
     assert "听全文" in html and 'data-action="play"' in html
     assert reverse("portal:item_print", args=[item.pk]) in html
 

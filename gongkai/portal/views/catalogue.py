@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -10,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gongkai.catalogue.models import Attachment, Category, InformationItem
@@ -21,7 +21,13 @@ from gongkai.catalogue.selectors import (
 from gongkai.organisations.models import Organisation
 from gongkai.organisations.selectors import organisation_list_public
 from gongkai.portal.forms import CatalogueFilterForm, page_number
-from gongkai.portal.presentation import CategoryNode, category_tree, public_url, qr_svg
+from gongkai.portal.presentation import (
+    CategoryNode,
+    category_tree,
+    public_url,
+    qr_svg,
+    qr_svg_inline,
+)
 
 PAGE_SIZE = 20
 HOME_LATEST = 10
@@ -141,13 +147,8 @@ def _item_context(request: HttpRequest, information_item: InformationItem) -> di
         "attachments": list(information_item.attachments.all()),
         "item_url": item_url,
         # The SVG comes from the qrcode library built from our own URL, not from user input.
-        "qr_svg": mark_safe(_strip_xml_declaration(qr_svg(item_url))),
+        "qr_svg": mark_safe(qr_svg_inline(item_url, label=_("本页二维码"))),
     }
-
-
-def _strip_xml_declaration(svg: str) -> str:
-    # An XML declaration is invalid inside an HTML document.
-    return re.sub(r"^<\?xml[^>]*\?>\s*", "", svg)
 
 
 @require_GET
