@@ -21,9 +21,13 @@ def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     if isinstance(exc, ApplicationError):
         return Response({"message": exc.message, **exc.extra}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        return Response({"message": "; ".join(exc.messages), "errors": detail},
-                        status=status.HTTP_400_BAD_REQUEST)
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+        return Response(
+            {"message": "; ".join(exc.messages), "errors": detail},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     response = exception_handler(exc, context)
     if response is not None:
         data = response.data
@@ -33,5 +37,6 @@ def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
             response.data = {"message": "请求数据有误。", "errors": data}
         return response
     logger.exception("Unhandled API error", exc_info=exc)
-    return Response({"message": "服务器内部错误，请稍后再试。"},
-                    status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+    return Response(
+        {"message": "服务器内部错误，请稍后再试。"}, status=status.HTTP_500_INTERNAL_SERVER_ERROR
+    )

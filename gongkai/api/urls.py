@@ -1,6 +1,15 @@
 """REST API v1 (mounted at /api/v1/)."""
 
+from django.urls import re_path
+
 from gongkai.api.routes import calendar, catalogue, schema
+from gongkai.api.views.errors import UnknownEndpointApi
 
 app_name = "api"
-urlpatterns = [*schema.urlpatterns, *catalogue.urlpatterns, *calendar.urlpatterns]
+urlpatterns = [
+    *schema.urlpatterns,
+    *catalogue.urlpatterns,
+    *calendar.urlpatterns,
+    # Last: every other path under /api/v1/ answers with a JSON 404.
+    re_path(r"^.*$", UnknownEndpointApi.as_view(), name="unknown_endpoint"),
+]
