@@ -163,7 +163,8 @@ def test_attachment_add_stores_file_checksum_and_audit(draft, people):
     assert attachment.content_type == "application/pdf"
     assert attachment.size == len(content)
     assert attachment.sha256 == hashlib.sha256(content).hexdigest()
-    assert attachment.file.name.endswith(".pdf") and ".." not in attachment.file.name
+    stored_name = attachment.file.name or ""
+    assert stored_name.endswith(".pdf") and ".." not in stored_name
     with attachment.file.open("rb") as stored:
         assert stored.read() == content
     entry = AuditEntry.objects.get(action="catalogue.attachment.added")
