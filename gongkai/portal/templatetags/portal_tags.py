@@ -7,10 +7,13 @@ import datetime as dt
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+# The default GONGKAI_SITE_NAME, marked so that makemessages collects it for translation.
+DEFAULT_SITE_NAME = gettext_noop("政府信息公开平台")
 
 
 @register.filter

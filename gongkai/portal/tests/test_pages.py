@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.catalogue.tests.factories import AttachmentFactory
 
@@ -290,7 +291,7 @@ def test_guide_is_built_from_organisation_data(client, portal_catalogue):
         "https://www.example.gov.cn/",
     ):
         assert value in html, value
-    assert f"{organisation.code}/2024-00001" in html
+    assert f"{organisation.code}/{timezone.localdate():%Y}-00001" in html
     assert "20个工作日" in html and "7个工作日" in html and "国办函〔2020〕109号" in html
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gongkai.catalogue.selectors import catalogue_counts_by_category, item_list_public
@@ -35,10 +36,11 @@ def guide(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 def _index_example(code: str, scheme: str) -> str:
     # Mirrors the shapes of catalogue.index_numbers so readers can decode a 索引号.
+    today = timezone.localdate()
     return {
-        "year_month": f"{code}/202401-00001",
-        "hyphenated": f"{code}-2024-00001",
-    }.get(scheme, f"{code}/2024-00001")
+        "year_month": f"{code}/{today:%Y%m}-00001",
+        "hyphenated": f"{code}-{today:%Y}-00001",
+    }.get(scheme, f"{code}/{today:%Y}-00001")
 
 
 @require_GET
