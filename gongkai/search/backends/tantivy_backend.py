@@ -118,6 +118,12 @@ def _filter_queries(filters: SearchFilters) -> list[tantivy.Query]:
     return [tantivy.Query.const_score_query(query, 0.0) for query in queries]
 
 
+def _delete(writer: tantivy.IndexWriter, item_ids: list[int]) -> None:
+    # Deleting by a query: delete_documents_by_term does not match unsigned fields.
+    if item_ids:
+        writer.delete_documents_by_query(tantivy.Query.term_set_query(SCHEMA, "item_id", item_ids))
+
+
 class TantivyBackend:
     def __init__(self, directory: Path | str) -> None:
         self.directory = Path(directory)
@@ -227,11 +233,9 @@ class TantivyBackend:
         if not rows and not others:
             return 0
         writer = self._writer()
+        _delete(writer, [row.item_id for row in rows] + others)
         for row in rows:
-            writer.delete_documents_by_term("item_id", row.item_id)
             writer.add_document(_document(row))
-        for item_id in others:
-            writer.delete_documents_by_term("item_id", item_id)
         self._commit(writer)
         return len(rows)
 
@@ -240,8 +244,7 @@ class TantivyBackend:
         if not ids:
             return
         writer = self._writer()
-        for item_id in ids:
-            writer.delete_documents_by_term("item_id", item_id)
+        _delete(writer, ids)
         self._commit(writer)
 
     def rebuild(self, *, progress: bool = False) -> int:
