@@ -6,6 +6,8 @@ import datetime as dt
 
 from django import template
 
+from gongkai.organisations import permissions
+
 register = template.Library()
 
 
@@ -16,3 +18,17 @@ def minutes(value: dt.timedelta | None) -> int:
         return 0
     seconds = int(value.total_seconds())
     return -(-seconds // 60)
+
+
+@register.simple_tag(takes_context=True)
+def navigation_permissions(context: template.Context) -> dict[str, bool]:
+    """Which sections the signed-in person may open, so the menu offers only those."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not permissions.is_back_office_user(user):
+        return {}
+    return {
+        "import": permissions.has_any_permission(user, permissions.CATALOGUE_IMPORT),
+        "audit": permissions.has_any_permission(user, permissions.AUDIT_VIEW),
+        "calendar": permissions.can_manage_calendar(user),
+    }

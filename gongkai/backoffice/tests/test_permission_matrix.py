@@ -1,0 +1,271 @@
+"""Every back-office page against every kind of person.
+
+The URL patterns are read from gongkai.backoffice.urls, so a new page fails this test until
+its row is added to SPECS. For each (page, person) the expected status follows from:
+
+- anonymous: redirected to the login page;
+- signed in without any role: 403;
+- a role of organisation 1 (whose objects fill the URL): success if the role grants the
+  page's permission, else 403;
+- a role of sibling organisation 2: for pages about one of org 1's objects, 404 (the object's
+  existence is not revealed; a role lacking the page's permission anywhere gets the same 403
+  it would get for any object); for list pages, as for org 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, reverse
+
+from gongkai.backoffice import urls as backoffice_urls
+from gongkai.backoffice.tests.world import ROLES, USER_KEYS, World, build_world
+from gongkai.catalogue.tests.factories import MINIMAL_PDF
+
+ALL = frozenset(ROLES)
+EDITORS = frozenset({"coordinator", "handler"})
+PUBLISHERS = frozenset({"publisher"})
+IMPORTERS = frozenset({"coordinator"})
+AUDITORS = frozenset({"coordinator", "approver", "publisher", "auditor", "org_admin"})
+ADMINS = frozenset({"org_admin"})
+NOBODY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Spec:
+    method: str
+    kwargs: Callable[[World], dict[str, Any]]
+    # Roles (held in org 1) that may use the page on org 1's object.
+    allowed: frozenset[str]
+    # Roles that pass the page's declared permission (in any organisation).
+    declared: frozenset[str] | None = None
+    # True for pages about one object of org 1 (org 2 staff must get 404).
+    scoped: bool = False
+    data: Callable[[World], dict[str, Any]] = field(default=lambda world: {})
+    public: bool = False  # reachable without signing in (the login page)
+    query: str = ""
+    ok: int | None = None  # success status when not the usual 200 (GET) / 302 (POST)
+
+    @property
+    def success(self) -> set[int]:
+        if self.ok is not None:
+            return {self.ok}
+        return {200} if self.method == "get" else {302}
+
+
+def _none(world: World) -> dict[str, Any]:
+    return {}
+
+
+def _draft(world: World) -> dict[str, Any]:
+    assert world.draft is not None
+    return {"pk": world.draft.pk}
+
+
+def _pending(world: World) -> dict[str, Any]:
+    assert world.pending is not None
+    return {"pk": world.pending.pk}
+
+
+def _published(world: World) -> dict[str, Any]:
+    assert world.published is not None
+    return {"pk": world.published.pk}
+
+
+def _attachment(world: World) -> dict[str, Any]:
+    assert world.draft is not None and world.attachment is not None
+    return {"pk": world.draft.pk, "attachment_pk": world.attachment.pk}
+
+
+def _org1(world: World) -> dict[str, Any]:
+    return {"pk": world.org1.pk}
+
+
+def _item_data(world: World) -> dict[str, Any]:
+    assert world.category is not None
+    return {
+        "organisation": world.org1.pk,
+        "title": "关于调整办公时间的通知",
+        "generated_on": "2024-03-01",
+        "category": world.category.pk,
+        "genre": "notice",
+        "disclosure_mode": "proactive",
+        "disclosure_timing": "permanent",
+        "disclosure_scope": "public",
+        "validity": "in_force",
+    }
+
+
+def _organisation_data(world: World) -> dict[str, Any]:
+    return {
+        "name": world.org1.name,
+        "kind": "department",
+        "sort_order": 0,
+        "index_scheme": "national",
+        "is_active": "on",
+        "phone": "020-12345678",
+    }
+
+
+def _upload(world: World) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"file": SimpleUploadedFile("通知.pdf", MINIMAL_PDF, content_type="application/pdf")}
+
+
+SPECS: dict[str, Spec] = {
+    "dashboard": Spec("get", _none, ALL),
+    "login": Spec("get", _none, ALL, public=True),
+    "logout": Spec("post", _none, ALL, public=True),
+    "account": Spec("get", _none, ALL),
+    "api_token_regenerate": Spec("post", _none, ALL),
+    "api_token_revoke": Spec("post", _none, ALL),
+    "audit_log": Spec("get", _none, AUDITORS),
+    "item_list": Spec("get", _none, ALL),
+    "item_create": Spec("get", _none, EDITORS),
+    "import": Spec("get", _none, IMPORTERS),
+    "import_template": Spec("get", _none, IMPORTERS),
+    "item_detail": Spec("get", _draft, ALL, scoped=True),
+    "item_edit": Spec("get", _draft, EDITORS, declared=ALL, scoped=True),
+    "item_submit": Spec("post", _draft, EDITORS, scoped=True),
+    "item_return": Spec(
+        "post", _pending, PUBLISHERS, scoped=True, data=lambda w: {"reason": "请补充文号"}
+    ),
+    "item_publish": Spec("post", _pending, PUBLISHERS, scoped=True),
+    "item_withdraw": Spec(
+        "post", _published, PUBLISHERS, scoped=True, data=lambda w: {"reason": "内容有误"}
+    ),
+    "attachment_upload": Spec("post", _draft, EDITORS, declared=ALL, scoped=True, data=_upload),
+    "attachment_download": Spec("get", _attachment, ALL, scoped=True),
+    "attachment_remove": Spec("post", _attachment, EDITORS, declared=ALL, scoped=True),
+    "organisation_list": Spec("get", _none, ALL),
+    "organisation_create": Spec("get", _none, ADMINS),
+    "organisation_detail": Spec("get", _org1, ALL, scoped=True),
+    "organisation_edit": Spec("get", _org1, ADMINS, scoped=True),
+    "calendar_list": Spec("get", _none, ADMINS),
+    "calendar_add": Spec("get", _none, ADMINS, query="?year=2027", ok=302),
+    "calendar_edit": Spec("get", lambda world: {"year": 2025}, ADMINS),
+}
+# The POST side of form pages. Org 2 editors posting an org 1 item get the form back (400):
+# org 1 is not among the organisations offered to them.
+SPECS_POST_FORMS: dict[str, Callable[[World], dict[str, Any]]] = {
+    "item_create": _item_data,
+    "organisation_edit": _organisation_data,
+}
+POST_FORM_OVERRIDES: dict[tuple[str, str], set[int]] = {
+    ("item_create", "org2:coordinator"): {400},
+    ("item_create", "org2:handler"): {400},
+}
+
+
+def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _walk(pattern.url_patterns)
+        else:
+            yield pattern
+
+
+PATTERN_NAMES = [pattern.name for pattern in _walk(backoffice_urls.urlpatterns)]
+
+
+def test_every_back_office_page_has_a_matrix_row() -> None:
+    assert None not in PATTERN_NAMES, "every back-office URL pattern needs a name"
+    missing = sorted(set(PATTERN_NAMES) - set(SPECS))  # type: ignore[arg-type]
+    assert not missing, f"add these pages to SPECS in {__name__}: {missing}"
+
+
+def expected_status(spec: Spec, user_key: str) -> set[int]:
+    if user_key == "anonymous":
+        return spec.success if spec.public else {302}
+    if spec.public:
+        return spec.success
+    if user_key == "no_role":
+        return {403}
+    if user_key == "superuser":
+        return spec.success
+    org_key, role = user_key.split(":")
+    declared = spec.declared if spec.declared is not None else spec.allowed
+    if org_key == "org2" and spec.scoped:
+        return {404} if role in declared else {403}
+    return spec.success if role in spec.allowed else {403}
+
+
+def _request(client: Client, spec: Spec, url: str, world: World) -> Any:
+    if spec.method == "get":
+        return client.get(url)
+    return client.post(url, data=spec.data(world))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", [name for name in PATTERN_NAMES if name in SPECS])
+def test_permission_matrix(name: str) -> None:
+    spec = SPECS[name]
+    world = build_world()
+    url = reverse(f"backoffice:{name}", kwargs=spec.kwargs(world)) + spec.query
+    failures = []
+    for user_key in USER_KEYS:
+        client = Client()
+        user = world.user(user_key)
+        if user is not None:
+            client.force_login(user)
+        # Each person starts from the same data: whatever a request changed is rolled back.
+        with transaction.atomic():
+            response = _request(client, spec, url, world)
+            transaction.set_rollback(True)
+        expected = expected_status(spec, user_key)
+        if response.status_code not in expected:
+            failures.append(f"{user_key}: got {response.status_code}, expected {expected}")
+        elif user_key == "anonymous" and not spec.public:
+            assert response["Location"].startswith(reverse("backoffice:login"))
+    assert not failures, f"{spec.method.upper()} {url}\n" + "\n".join(failures)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(SPECS_POST_FORMS))
+def test_form_posts_follow_the_matrix(name: str) -> None:
+    """The POST side of form pages: same people allowed, a valid form redirects."""
+    spec = SPECS[name]
+    world = build_world()
+    url = reverse(f"backoffice:{name}", kwargs=spec.kwargs(world))
+    post_spec = Spec(
+        "post", spec.kwargs, spec.allowed, spec.declared, spec.scoped, SPECS_POST_FORMS[name]
+    )
+    failures = []
+    for user_key in USER_KEYS:
+        client = Client()
+        user = world.user(user_key)
+        if user is not None:
+            client.force_login(user)
+        with transaction.atomic():
+            response = _request(client, post_spec, url, world)
+            transaction.set_rollback(True)
+        expected = POST_FORM_OVERRIDES.get((name, user_key)) or expected_status(post_spec, user_key)
+        if response.status_code not in expected:
+            failures.append(f"{user_key}: got {response.status_code}, expected {expected}")
+    assert not failures, f"POST {url}\n" + "\n".join(failures)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", [n for n, s in SPECS.items() if s.scoped])
+def test_other_organisations_objects_look_like_missing_ones(name: str) -> None:
+    """Org 2 staff get for org 1's object exactly what they get for a non-existent id."""
+    spec = SPECS[name]
+    world = build_world()
+    real = reverse(f"backoffice:{name}", kwargs=spec.kwargs(world))
+    missing = reverse(f"backoffice:{name}", kwargs=dict.fromkeys(spec.kwargs(world), 999999))
+    for role in ROLES:
+        client = Client()
+        client.force_login(world.user(f"org2:{role}"))
+        with transaction.atomic():
+            real_status = _request(client, spec, real, world).status_code
+            transaction.set_rollback(True)
+        with transaction.atomic():
+            missing_status = _request(client, spec, missing, world).status_code
+            transaction.set_rollback(True)
+        assert real_status == missing_status, (name, role, real_status, missing_status)
