@@ -1,0 +1,1 @@
+"""`make bench`: benchmarks that are too slow for the test suite (see benchmarks/__main__.py)."""

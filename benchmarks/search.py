@@ -1,0 +1,235 @@
+"""Search over generated items: the embedded engine against Django admin's LIKE scan.
+
+Both sides answer the same question a search page asks — the total number of hits and the
+first page of 20 — on the same database in the same run. The baseline is what Django admin
+search does: every term icontains in some field (OR across fields, AND across terms),
+count(), then the first 20 by newest publication.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from datetime import UTC, datetime
+from datetime import time as clock
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from gongkai.catalogue.models import Category, InformationItem
+from gongkai.core.validators import organisation_code_check_char
+from gongkai.demo.textgen import DEPARTMENTS, generate_item_fields
+from gongkai.organisations.models import Organisation
+from gongkai.search.backends.tantivy_backend import TantivyBackend
+from gongkai.search.engine import get_backend
+
+QUERY_CLASSES = {
+    "two_character": ["公开", "环保", "交通"],
+    "four_character": ["办事指南", "行政许可", "环境保护"],
+    "two_term": ["公开 指南", "环保 审批"],
+}
+RECALL_QUERIES = ["公开", "环保", "交通", "办事指南", "行政许可", "环境保护", "广州市环境保护局"]
+ENGINE_REPEATS = 50
+BASELINE_REPEATS = 3
+PAGE_SIZE = 20
+BATCH_SIZE = 5000
+TARGETS = {"p95_ms": 10.0, "speedup": 50.0, "recall": 1.0, "build_items_per_s": 3000.0}
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _organisations() -> list[Organisation]:
+    organisations = []
+    for number, name in enumerate(DEPARTMENTS):
+        body = f"{number + 70000000:08d}"
+        organisation, _ = Organisation.objects.get_or_create(
+            name=name, defaults={"code": body + organisation_code_check_char(body)}
+        )
+        organisation.path = f"/{organisation.pk}/"
+        organisation.save(update_fields=["path"])
+        for code, label in [
+            ("functions", "机构职能"),
+            ("rules", "规章制度"),
+            ("business", "业务类"),
+        ]:
+            Category.objects.get_or_create(organisation=organisation, code=code, name=label)
+        organisations.append(organisation)
+    return organisations
+
+
+def generate(count: int, seed: int) -> float:
+    """Bulk-create `count` published items; returns seconds taken."""
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    organisations = _organisations()
+    categories = {
+        organisation.pk: list(Category.objects.filter(organisation=organisation))
+        for organisation in organisations
+    }
+    existing = InformationItem.objects.count()
+    for start in range(existing, count, BATCH_SIZE):
+        batch = []
+        for _ in range(min(BATCH_SIZE, count - start)):
+            organisation = organisations[int(rng.random() * len(organisations))]
+            year = rng.randint(2008, 2025)
+            fields = generate_item_fields(rng, organisation_name=organisation.name, year=year)
+            published_on = fields["generated_on"]
+            batch.append(
+                InformationItem(
+                    organisation=organisation,
+                    category=categories[organisation.pk][int(rng.random() * 3)],
+                    body="".join(
+                        f"<p>{line}</p>" for line in fields["body_text"].split("\n") if line
+                    ),
+                    status=InformationItem.Status.PUBLISHED,
+                    published_at=datetime.combine(published_on, clock(9, 30), tzinfo=UTC),
+                    **fields,
+                )
+            )
+        InformationItem.objects.bulk_create(batch)
+        _log(f"generated {start + len(batch)}/{count}")
+    return time.perf_counter() - started
+
+
+def _published() -> QuerySet[InformationItem]:
+    return InformationItem.objects.filter(status=InformationItem.Status.PUBLISHED)
+
+
+def _like(query: str) -> QuerySet[InformationItem]:
+    items = _published()
+    for term in query.split():
+        items = items.filter(
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(body_text__icontains=term)
+            | Q(document_number__icontains=term)
+        )
+    return items
+
+
+def baseline_page(query: str) -> tuple[int, list[int]]:
+    items = _like(query)
+    total = items.count()
+    first_page = list(
+        items.order_by("-published_at", "-id").values_list("pk", flat=True)[:PAGE_SIZE]
+    )
+    return total, first_page
+
+
+def _timed(function: Callable[[], Any], repeats: int) -> tuple[list[float], Any]:
+    samples, result = [], None
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = function()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples, result
+
+
+def run(*, items: int = 200_000, seed: int = 2009) -> dict[str, Any]:
+    generation_s = generate(items, seed)
+    rss_before_build = _peak_rss_mb()
+
+    backend = get_backend("tantivy")
+    assert isinstance(backend, TantivyBackend)
+    _log("building the index")
+    started = time.perf_counter()
+    indexed = backend.rebuild()
+    build_s = time.perf_counter() - started
+    build_rate = indexed / build_s
+
+    classes: dict[str, Any] = {}
+    for name, queries in QUERY_CLASSES.items():
+        engine_samples: list[float] = []
+        baseline_samples: list[float] = []
+        per_query = {}
+        for query in queries:
+            _log(f"{name}: {query}")
+            backend.search(query, page_size=PAGE_SIZE)  # warm the searcher and the page cache
+            ours, result = _timed(
+                partial(backend.search, query, page_size=PAGE_SIZE), ENGINE_REPEATS
+            )
+            theirs, (baseline_total, _page) = _timed(
+                partial(baseline_page, query), BASELINE_REPEATS
+            )
+            engine_samples += ours
+            baseline_samples += theirs
+            per_query[query] = {
+                "hits": result.total,
+                "baseline_hits": baseline_total,
+                "engine_p50_ms": round(statistics.median(ours), 3),
+                "baseline_p50_ms": round(statistics.median(theirs), 1),
+            }
+        engine_p50 = statistics.median(engine_samples)
+        engine_p95 = _percentile(engine_samples, 0.95)
+        baseline_p50 = statistics.median(baseline_samples)
+        baseline_p95 = _percentile(baseline_samples, 0.95)
+        classes[name] = {
+            "queries": per_query,
+            "engine_p50_ms": round(engine_p50, 3),
+            "engine_p95_ms": round(engine_p95, 3),
+            "baseline_p50_ms": round(baseline_p50, 1),
+            "baseline_p95_ms": round(baseline_p95, 1),
+            "speedup_p50": round(baseline_p50 / engine_p50, 1),
+            "speedup_p95": round(baseline_p95 / engine_p95, 1),
+        }
+
+    recall: dict[str, Any] = {}
+    for query in RECALL_QUERIES:
+        _log(f"recall: {query}")
+        expected = set(_like(query).values_list("pk", flat=True))
+        found = backend.all_ids(query)
+        recall[query] = {
+            "baseline_hits": len(expected),
+            "engine_hits": len(found),
+            "recall": round(len(found & expected) / len(expected), 6) if expected else 1.0,
+            "precision": round(len(found & expected) / len(found), 6) if found else 1.0,
+            "identical": found == expected,
+        }
+
+    worst_p95 = max(entry["engine_p95_ms"] for entry in classes.values())
+    worst_speedup = min(entry["speedup_p95"] for entry in classes.values())
+    worst_recall = min(entry["recall"] for entry in recall.values())
+    return {
+        "database": connection.vendor,
+        "items": items,
+        "generation_s": round(generation_s, 1),
+        "index": {
+            "engine": "tantivy",
+            "documents": indexed,
+            "build_s": round(build_s, 2),
+            "build_items_per_s": round(build_rate),
+            "peak_rss_mb_before_build": round(rss_before_build, 1),
+            "peak_rss_mb": round(_peak_rss_mb(), 1),
+        },
+        "repeats": {"engine": ENGINE_REPEATS, "baseline": BASELINE_REPEATS},
+        "classes": classes,
+        "recall_single_term": recall,
+        "summary": {
+            "worst_engine_p95_ms": worst_p95,
+            "worst_speedup_p95": worst_speedup,
+            "worst_recall": worst_recall,
+            "build_items_per_s": round(build_rate),
+            "targets": TARGETS,
+            "meets_targets": worst_p95 <= TARGETS["p95_ms"]
+            and worst_speedup >= TARGETS["speedup"]
+            and worst_recall >= TARGETS["recall"]
+            and build_rate >= TARGETS["build_items_per_s"],
+        },
+    }
