@@ -14,9 +14,9 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from functools import partial
 from datetime import UTC, datetime
 from datetime import time as clock
+from functools import partial
 from typing import Any
 
 from django.db import connection
