@@ -189,7 +189,7 @@ def test_search_escapes_stored_text(organisation, category):
         title="关于增长率<5%地区的说明",
         summary="增长率<b>说明</b>",
     )
-    get_backend().index_items([item])
+    get_backend().index_items(InformationItem.objects.filter(pk=item.pk))
     result = selectors.catalogue_search(query="增长率").results[0]
     assert "&lt;5%" in result.title_html and "<b>" not in result.snippet
 
