@@ -1,0 +1,253 @@
+"""Every API endpoint against every kind of caller (token authentication).
+
+The URL patterns are read from gongkai.api.urls, so a new endpoint fails this test until its
+row is added to SPECS. Expected: public endpoints answer everyone and never expose
+unpublished items; staff endpoints answer 401 without a token, 403 without the role, 404 for
+another organisation's objects (exactly as for a missing one), and succeed otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from gongkai.api import urls as api_urls
+from gongkai.backoffice.tests.world import ROLES, USER_KEYS, World, build_world
+from gongkai.catalogue.tests.factories import MINIMAL_PDF
+
+ALL = frozenset(ROLES)
+EDITORS = frozenset({"coordinator", "handler"})
+PUBLISHERS = frozenset({"publisher"})
+
+
+@dataclass(frozen=True)
+class Spec:
+    method: str
+    kwargs: Callable[[World], dict[str, Any]]
+    allowed: frozenset[str] = ALL
+    declared: frozenset[str] | None = None
+    scoped: bool = False
+    public: bool = False
+    ok: int = 200
+    data: Callable[[World], dict[str, Any]] = field(default=lambda world: {})
+    query: str = ""
+    multipart: bool = False
+    # Status for org 2 callers when it is not 404/403 (e.g. 400: org 1 is not theirs to name).
+    org2_status: int | None = None
+
+
+def _none(world: World) -> dict[str, Any]:
+    return {}
+
+
+def _pk(attribute: str) -> Callable[[World], dict[str, Any]]:
+    return lambda world: {"pk": getattr(world, attribute).pk}
+
+
+def _create_data(world: World) -> dict[str, Any]:
+    return {
+        "organisation": world.org1.pk,
+        "title": "关于公布年度政府信息公开工作要点的通知",
+        "generated_on": "2024-03-01",
+        "category": world.category.pk,  # type: ignore[union-attr]
+        "genre": "notice",
+    }
+
+
+def _upload(world: World) -> dict[str, Any]:
+    return {"file": SimpleUploadedFile("要点.pdf", MINIMAL_PDF, content_type="application/pdf")}
+
+
+SPECS: dict[tuple[str, str], Spec] = {
+    ("schema", "get"): Spec("get", _none, public=True),
+    ("swagger_ui", "get"): Spec("get", _none, public=True),
+    ("redoc", "get"): Spec("get", _none, public=True),
+    ("item_list", "get"): Spec("get", _none, public=True),
+    ("item_detail", "get"): Spec("get", _pk("published"), public=True),
+    ("category_list", "get"): Spec("get", _none, public=True, query="?organisation={org1}"),
+    ("search", "get"): Spec("get", _none, public=True, query="?q=公开"),
+    ("organisation_list", "get"): Spec("get", _none, public=True),
+    ("organisation_detail", "get"): Spec("get", _pk("org1"), public=True),
+    ("calendar_days", "get"): Spec("get", _none, public=True, query="?year=2025"),
+    ("calendar_working_days", "get"): Spec(
+        "get", _none, public=True, query="?start=2025-09-30&days=5"
+    ),
+    ("staff_item_list", "get"): Spec("get", _none),
+    ("staff_item_list", "post"): Spec(
+        "post", _none, EDITORS, ok=201, data=_create_data, org2_status=400
+    ),
+    ("staff_item_detail", "get"): Spec("get", _pk("draft"), scoped=True),
+    ("staff_item_detail", "patch"): Spec(
+        "patch",
+        _pk("draft"),
+        EDITORS,
+        declared=ALL,
+        scoped=True,
+        data=lambda world: {"summary": "补充内容概述。"},
+    ),
+    ("staff_item_submit", "post"): Spec("post", _pk("draft"), EDITORS, scoped=True),
+    ("staff_item_return", "post"): Spec(
+        "post", _pk("pending"), PUBLISHERS, scoped=True, data=lambda world: {"reason": "补充文号"}
+    ),
+    ("staff_item_publish", "post"): Spec("post", _pk("pending"), PUBLISHERS, scoped=True),
+    ("staff_item_withdraw", "post"): Spec(
+        "post", _pk("published"), PUBLISHERS, scoped=True, data=lambda world: {"reason": "有误"}
+    ),
+    ("staff_attachment_upload", "post"): Spec(
+        "post",
+        _pk("draft"),
+        EDITORS,
+        declared=ALL,
+        scoped=True,
+        ok=201,
+        data=_upload,
+        multipart=True,
+    ),
+}
+# Paths that answer every unknown URL, not endpoints of their own.
+NOT_ENDPOINTS = {"unknown_endpoint"}
+
+
+def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _walk(pattern.url_patterns)
+        else:
+            yield pattern
+
+
+def _http_methods(pattern: URLPattern) -> list[str]:
+    view_class = getattr(pattern.callback, "view_class", None) or getattr(
+        pattern.callback, "cls", None
+    )
+    assert view_class is not None, f"{pattern.name} is not a class-based view"
+    return [m for m in ("get", "post", "put", "patch", "delete") if hasattr(view_class, m)]
+
+
+ENDPOINTS = [
+    (pattern.name, method)
+    for pattern in _walk(api_urls.urlpatterns)
+    if pattern.name not in NOT_ENDPOINTS
+    for method in _http_methods(pattern)
+]
+
+
+def test_every_api_endpoint_has_a_matrix_row() -> None:
+    missing = sorted(set(ENDPOINTS) - set(SPECS))  # type: ignore[arg-type]
+    assert not missing, f"add these endpoints to SPECS in {__name__}: {missing}"
+
+
+def expected_status(spec: Spec, user_key: str) -> int:
+    if spec.public:
+        return spec.ok
+    if user_key == "anonymous":
+        return 401
+    if user_key == "no_role":
+        return 403
+    if user_key == "superuser":
+        return spec.ok
+    org_key, role = user_key.split(":")
+    declared = spec.declared if spec.declared is not None else spec.allowed
+    if org_key == "org2":
+        if spec.scoped:
+            return 404 if role in declared else 403
+        if spec.org2_status is not None and role in spec.allowed:
+            return spec.org2_status
+    return spec.ok if role in spec.allowed else 403
+
+
+def _client(world: World, user_key: str) -> APIClient:
+    client = APIClient()
+    user = world.user(user_key)
+    if user is not None:
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def _call(client: APIClient, spec: Spec, url: str, world: World) -> Any:
+    call = getattr(client, spec.method)
+    if spec.method == "get":
+        return call(url)
+    return call(url, spec.data(world), format="multipart" if spec.multipart else "json")
+
+
+def _url(name: str, spec: Spec, world: World, kwargs: dict[str, Any] | None = None) -> str:
+    url = reverse(f"api:{name}", kwargs=spec.kwargs(world) if kwargs is None else kwargs)
+    return url + spec.query.format(org1=world.org1.pk)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), [e for e in ENDPOINTS if e in SPECS])
+def test_permission_matrix(name: str, method: str) -> None:
+    spec = SPECS[(name, method)]
+    world = build_world()
+    url = _url(name, spec, world)
+    failures = []
+    for user_key in USER_KEYS:
+        client = _client(world, user_key)
+        with transaction.atomic():
+            response = _call(client, spec, url, world)
+            transaction.set_rollback(True)
+        expected = expected_status(spec, user_key)
+        if response.status_code != expected:
+            failures.append(f"{user_key}: got {response.status_code}, expected {expected}")
+        elif response.status_code >= 400:
+            assert response["Content-Type"].startswith("application/json"), url
+            assert response.json()["message"], url
+    assert not failures, f"{method.upper()} {url}\n" + "\n".join(failures)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method"), [k for k, s in SPECS.items() if s.scoped])
+def test_other_organisations_objects_look_like_missing_ones(name: str, method: str) -> None:
+    spec = SPECS[(name, method)]
+    world = build_world()
+    real = _url(name, spec, world)
+    missing = _url(name, spec, world, kwargs={"pk": 999_999})
+    for role in ROLES:
+        client = _client(world, f"org2:{role}")
+        with transaction.atomic():
+            real_response = _call(client, spec, real, world)
+            transaction.set_rollback(True)
+        with transaction.atomic():
+            missing_response = _call(client, spec, missing, world)
+            transaction.set_rollback(True)
+        assert real_response.status_code == missing_response.status_code, (name, role)
+        assert real_response.json() == missing_response.json(), (name, role)
+
+
+@pytest.mark.django_db
+def test_staff_lists_are_scoped() -> None:
+    world = build_world()
+    response = _client(world, "org2:publisher").get(reverse("api:staff_item_list"))
+    titles = [row["title"] for row in response.json()["results"]]
+    assert titles == ["乙局草稿：预算初稿"]
+    response = _client(world, "org1:auditor").get(reverse("api:staff_item_list"))
+    titles = {row["title"] for row in response.json()["results"]}
+    assert "乙局草稿：预算初稿" not in titles and "甲局草稿：内部讨论稿" in titles
+
+
+@pytest.mark.django_db
+def test_public_endpoints_never_expose_unpublished_items() -> None:
+    world = build_world()
+    client = APIClient()
+    listing = client.get(reverse("api:item_list")).json()
+    assert [row["title"] for row in listing["results"]] == ["甲局已发布信息"]
+    for unpublished in (world.draft, world.pending, world.org2_draft):
+        response = client.get(reverse("api:item_detail", args=[unpublished.pk]))  # type: ignore[union-attr]
+        assert response.status_code == 404
+        assert response.json() == {"message": "没有找到该政府信息。"}
+    detail = client.get(reverse("api:item_detail", args=[world.published.pk])).json()  # type: ignore[union-attr]
+    staff_only_fields = ["status", "created_by", "published_by", "withdrawal_reason"]
+    staff_only_fields += ["publication_due_on", "disclosure_scope", "non_disclosure_reason"]
+    for staff_only in staff_only_fields:
+        assert staff_only not in detail
