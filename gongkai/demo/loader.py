@@ -98,7 +98,6 @@ class DemoLoader:
     ) -> None:
         self.password = password
         self.generated = generated
-        self.rng = random.Random(rng_seed)
         self.rng_seed = rng_seed
         self.progress = progress or (lambda message: None)
         self.report = DemoReport()
