@@ -176,7 +176,7 @@ PATTERN_NAMES = [pattern.name for pattern in _walk(backoffice_urls.urlpatterns)]
 
 def test_every_back_office_page_has_a_matrix_row() -> None:
     assert None not in PATTERN_NAMES, "every back-office URL pattern needs a name"
-    missing = sorted(set(PATTERN_NAMES) - set(SPECS))  # type: ignore[arg-type]
+    missing = sorted({name for name in PATTERN_NAMES if name} - set(SPECS))
     assert not missing, f"add these pages to SPECS in {__name__}: {missing}"
 
 

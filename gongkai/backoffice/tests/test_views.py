@@ -93,8 +93,8 @@ def test_navigation_offers_only_permitted_sections(world: World) -> None:
     assert reverse("backoffice:item_list") in html
     assert reverse("backoffice:audit_log") not in html
     assert reverse("backoffice:calendar_list") not in html
-    html = _client(world.user("org1:org_admin")).get(reverse("backoffice:dashboard")).content
-    assert reverse("backoffice:calendar_list") in html.decode()
+    admin_page = _client(world.user("org1:org_admin")).get(reverse("backoffice:dashboard"))
+    assert reverse("backoffice:calendar_list") in admin_page.content.decode()
 
 
 # --- scoping ---------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ def test_parent_organisation_roles_reach_the_sub_tree(world: World) -> None:
 
 def test_audit_log_page_is_scoped(world: World) -> None:
     _client(world.user("org1:handler")).post(
-        reverse("backoffice:item_submit", args=[world.draft.pk])  # type: ignore[union-attr]
+        reverse("backoffice:item_submit", args=[world.draft.pk])
     )
     org1_page = _client(world.user("org1:auditor")).get(reverse("backoffice:audit_log"))
     assert "catalogue.item.submitted" in org1_page.content.decode()
@@ -169,7 +169,7 @@ def test_create_edit_submit_publish_withdraw(world: World) -> None:
             "summary": "部署专项检查。",
             "body": "<p>各处室：</p><script>alert(1)</script><p>请于月底前自查。</p>",
             "generated_on": "2024-03-01",
-            "category": world.category.pk,  # type: ignore[union-attr]
+            "category": world.category.pk,
             "genre": "notice",
             "disclosure_mode": "proactive",
             "disclosure_timing": "permanent",
@@ -211,28 +211,28 @@ def test_create_edit_submit_publish_withdraw(world: World) -> None:
 
 def test_return_needs_a_reason(world: World) -> None:
     publisher = _client(world.user("org1:publisher"))
-    url = reverse("backoffice:item_return", args=[world.pending.pk])  # type: ignore[union-attr]
+    url = reverse("backoffice:item_return", args=[world.pending.pk])
     response = publisher.post(url, {"reason": ""}, follow=True)
     assert "请填写原因。" in _messages(response)
-    world.pending.refresh_from_db()  # type: ignore[union-attr]
-    assert world.pending.status == InformationItem.Status.PENDING_REVIEW  # type: ignore[union-attr]
+    world.pending.refresh_from_db()
+    assert world.pending.status == InformationItem.Status.PENDING_REVIEW
     response = publisher.post(url, {"reason": "请补充附件"}, follow=True)
-    world.pending.refresh_from_db()  # type: ignore[union-attr]
-    assert world.pending.status == InformationItem.Status.DRAFT  # type: ignore[union-attr]
+    world.pending.refresh_from_db()
+    assert world.pending.status == InformationItem.Status.DRAFT
     assert "catalogue.item.returned" in response.content.decode()
 
 
 def test_service_refusal_is_shown_as_a_message_not_an_error_page(world: World) -> None:
     handler = _client(world.user("org1:handler"))
-    url = reverse("backoffice:item_submit", args=[world.pending.pk])  # type: ignore[union-attr]
+    url = reverse("backoffice:item_submit", args=[world.pending.pk])
     response = handler.post(url, follow=True)
     assert response.status_code == 200
     assert any("只有草稿可以提交审核" in message for message in _messages(response))
 
 
 def test_buttons_appear_only_for_permitted_actions(world: World) -> None:
-    url = reverse("backoffice:item_detail", args=[world.pending.pk])  # type: ignore[union-attr]
-    publish_url = reverse("backoffice:item_publish", args=[world.pending.pk])  # type: ignore[union-attr]
+    url = reverse("backoffice:item_detail", args=[world.pending.pk])
+    publish_url = reverse("backoffice:item_publish", args=[world.pending.pk])
     assert publish_url not in _client(world.user("org1:handler")).get(url).content.decode()
     assert publish_url not in _client(world.user("org1:approver")).get(url).content.decode()
     assert publish_url in _client(world.user("org1:publisher")).get(url).content.decode()
@@ -266,7 +266,7 @@ def test_category_must_belong_to_the_organisation(world: World) -> None:
             "organisation": other.pk,
             "title": "下级机构的通知",
             "generated_on": "2024-03-01",
-            "category": world.category.pk,  # type: ignore[union-attr]
+            "category": world.category.pk,
             "genre": "notice",
             "disclosure_mode": "proactive",
             "disclosure_timing": "permanent",
@@ -283,13 +283,13 @@ def test_category_must_belong_to_the_organisation(world: World) -> None:
 
 def test_attachment_upload_and_download(world: World) -> None:
     handler = _client(world.user("org1:handler"))
-    url = reverse("backoffice:attachment_upload", args=[world.draft.pk])  # type: ignore[union-attr]
+    url = reverse("backoffice:attachment_upload", args=[world.draft.pk])
     upload = SimpleUploadedFile("实施方案.pdf", MINIMAL_PDF, content_type="application/pdf")
     response = handler.post(url, {"file": upload}, follow=True)
     assert any("已上传附件" in message for message in _messages(response))
     attachment = Attachment.objects.get(original_name="实施方案.pdf")
     download = handler.get(
-        reverse("backoffice:attachment_download", args=[world.draft.pk, attachment.pk])  # type: ignore[union-attr]
+        reverse("backoffice:attachment_download", args=[world.draft.pk, attachment.pk])
     )
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")  # type: ignore[attr-defined]
@@ -303,7 +303,7 @@ def test_executable_renamed_pdf_is_refused_and_nothing_is_saved(world: World) ->
         "通知.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200, content_type="application/pdf"
     )
     response = handler.post(
-        reverse("backoffice:attachment_upload", args=[world.draft.pk]),  # type: ignore[union-attr]
+        reverse("backoffice:attachment_upload", args=[world.draft.pk]),
         {"file": fake},
         follow=True,
     )

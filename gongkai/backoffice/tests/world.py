@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongkai.accounts.models import User
-from gongkai.catalogue.models import Attachment, Category, InformationItem
+from gongkai.catalogue.models import InformationItem
 from gongkai.catalogue.tests.factories import (
     AttachmentFactory,
     CategoryFactory,
@@ -26,13 +25,14 @@ class World:
     parent: Organisation
     org1: Organisation
     org2: Organisation
-    users: dict[str, User | None] = field(default_factory=dict)
-    category: Category | None = None
-    draft: InformationItem | None = None
-    pending: InformationItem | None = None
-    published: InformationItem | None = None
-    attachment: Attachment | None = None
-    org2_draft: InformationItem | None = None
+    # Factories build these after the organisations; typed loosely as factory results are.
+    users: dict[str, Any] = field(default_factory=dict)
+    category: Any = None
+    draft: Any = None
+    pending: Any = None
+    published: Any = None
+    attachment: Any = None
+    org2_draft: Any = None
 
     def user(self, key: str) -> Any:
         return self.users[key]

@@ -15,7 +15,7 @@ from django.views.generic import View
 import gongkai.catalogue as catalogue_package
 from gongkai.backoffice.forms.catalogue import ImportForm
 from gongkai.backoffice.mixins import OrganisationPermissionRequiredMixin, deny_unless
-from gongkai.catalogue import services as catalogue_services
+from gongkai.catalogue.imports import catalogue_import
 from gongkai.core.exceptions import ApplicationError
 from gongkai.organisations import permissions
 
@@ -52,10 +52,7 @@ class ImportView(OrganisationPermissionRequiredMixin, View):
             "publish": form.cleaned_data["publish"],
         }
         try:
-            if dry_run:
-                report = self._preview(arguments)
-            else:
-                report = catalogue_services.catalogue_import(**arguments)
+            report = self._preview(arguments) if dry_run else catalogue_import(**arguments)
         except ApplicationError as error:
             messages.error(request, error.message)
             context["errors"] = error.extra.get("errors", [])
@@ -73,7 +70,7 @@ class ImportView(OrganisationPermissionRequiredMixin, View):
         report = None
         try:
             with transaction.atomic():
-                report = catalogue_services.catalogue_import(**arguments)
+                report = catalogue_import(**arguments)
                 raise _PreviewRollback
         except _PreviewRollback:
             pass
