@@ -19,20 +19,39 @@ def _assign_path(organisation: Organisation) -> None:
 
 
 @transaction.atomic
-def organisation_create(*, actor: Any, name: str, code: str, parent: Organisation | None = None,
-                        **fields: Any) -> Organisation:
+def organisation_create(
+    *, actor: Any, name: str, code: str, parent: Organisation | None = None, **fields: Any
+) -> Organisation:
     organisation = Organisation(name=name, code=normalise_code(code), parent=parent, **fields)
     organisation.full_clean()
     organisation.save()
     _assign_path(organisation)
-    audit.log(organisation, "organisations.organisation.created", actor=actor,
-              organisation=organisation, data={"name": name, "code": organisation.code})
+    audit.log(
+        organisation,
+        "organisations.organisation.created",
+        actor=actor,
+        organisation=organisation,
+        data={"name": name, "code": organisation.code},
+    )
     return organisation
 
 
 _EDITABLE = {
-    "name", "short_name", "kind", "sort_order", "description", "disclosure_office", "address",
-    "postcode", "office_hours", "phone", "fax", "email", "website", "index_scheme", "is_active",
+    "name",
+    "short_name",
+    "kind",
+    "sort_order",
+    "description",
+    "disclosure_office",
+    "address",
+    "postcode",
+    "office_hours",
+    "phone",
+    "fax",
+    "email",
+    "website",
+    "index_scheme",
+    "is_active",
 }
 
 
@@ -46,24 +65,40 @@ def organisation_update(*, actor: Any, organisation: Organisation, **changes: An
         setattr(organisation, key, value)
     organisation.full_clean()
     organisation.save()
-    audit.log(organisation, "organisations.organisation.updated", actor=actor,
-              organisation=organisation,
-              data={"changes": {k: [str(before[k]), str(v)] for k, v in changes.items()
-                                if before[k] != v}})
+    audit.log(
+        organisation,
+        "organisations.organisation.updated",
+        actor=actor,
+        organisation=organisation,
+        data={
+            "changes": {k: [str(before[k]), str(v)] for k, v in changes.items() if before[k] != v}
+        },
+    )
     return organisation
 
 
 @transaction.atomic
 def membership_grant(*, actor: Any, user: Any, organisation: Organisation, role: str) -> Membership:
-    membership, _ = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
-    audit.log(membership, "organisations.membership.granted", actor=actor,
-              organisation=organisation, data={"user": user.username, "role": role})
+    membership, _ = Membership.objects.get_or_create(
+        user=user, organisation=organisation, role=role
+    )
+    audit.log(
+        membership,
+        "organisations.membership.granted",
+        actor=actor,
+        organisation=organisation,
+        data={"user": user.username, "role": role},
+    )
     return membership
 
 
 @transaction.atomic
 def membership_revoke(*, actor: Any, membership: Membership) -> None:
-    audit.log(membership, "organisations.membership.revoked", actor=actor,
-              organisation=membership.organisation,
-              data={"user": membership.user.username, "role": membership.role})
+    audit.log(
+        membership,
+        "organisations.membership.revoked",
+        actor=actor,
+        organisation=membership.organisation,
+        data={"user": membership.user.username, "role": membership.role},
+    )
     membership.delete()
