@@ -23,7 +23,6 @@ demo: install
 	$(BIN)/gongkai migrate --noinput
 	$(BIN)/gongkai collectstatic --noinput --verbosity 0
 	$(BIN)/gongkai load_demo
-	$(BIN)/gongkai search_rebuild
 	@echo "Portal:      http://127.0.0.1:$(PORT)/"
 	@echo "Back office: http://127.0.0.1:$(PORT)/staff/"
 	$(BIN)/gongkai runserver 127.0.0.1:$(PORT)
