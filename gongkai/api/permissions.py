@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
@@ -13,7 +14,7 @@ from gongkai.organisations import permissions
 class IsBackOfficeUser(BasePermission):
     """Authenticated staff holding at least one role; anonymous callers get 401."""
 
-    message = "您的账号尚未分配任何机构岗位。"
+    message = _("您的账号尚未分配任何机构岗位。")
 
     def has_permission(self, request: Request, view: Any) -> bool:
         return permissions.is_back_office_user(request.user)
@@ -26,7 +27,7 @@ class HasDeclaredPermission(IsBackOfficeUser):
     after the object was loaded through a scoped selector (404 outside the actor's reach).
     """
 
-    message = "您没有执行此操作的权限。"
+    message = _("您没有执行此操作的权限。")
 
     def has_permission(self, request: Request, view: Any) -> bool:
         code = getattr(view, "permission", "")

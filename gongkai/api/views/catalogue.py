@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -44,7 +45,7 @@ class CatalogueFilterSerializer(serializers.Serializer[Any]):
     def validate_organisation(self, value: int) -> Organisation:
         organisation = organisation_selectors.organisation_list_public().filter(pk=value).first()
         if organisation is None:
-            raise serializers.ValidationError("没有该机构。")
+            raise serializers.ValidationError(_("没有该机构。"))
         return organisation
 
     def validate_category(self, value: int) -> Category:
@@ -54,7 +55,7 @@ class CatalogueFilterSerializer(serializers.Serializer[Any]):
             .first()
         )
         if category is None:
-            raise serializers.ValidationError("没有该目录分类。")
+            raise serializers.ValidationError(_("没有该目录分类。"))
         return category
 
 
@@ -87,7 +88,7 @@ class ItemDetailApi(APIView):
     def get(self, request: Request, pk: int) -> Response:
         information_item = catalogue_selectors.item_get_public(pk=pk)
         if information_item is None:
-            raise NotFound("没有找到该政府信息。")
+            raise NotFound(_("没有找到该政府信息。"))
         return Response(
             PublicItemDetailSerializer(information_item, context={"request": request}).data
         )
@@ -169,7 +170,7 @@ class OrganisationDetailApi(APIView):
     def get(self, request: Request, pk: int) -> Response:
         organisation = organisation_selectors.organisation_list_public().filter(pk=pk).first()
         if organisation is None:
-            raise NotFound("没有找到该机构。")
+            raise NotFound(_("没有找到该机构。"))
         return Response(OrganisationDetailSerializer(organisation).data)
 
 
@@ -186,5 +187,5 @@ class CategoryListApi(generics.ListAPIView[Category]):
         serializer.is_valid(raise_exception=True)
         organisation = serializer.validated_data.get("organisation")
         if organisation is None:
-            raise serializers.ValidationError({"organisation": ["请指定机构。"]})
+            raise serializers.ValidationError({"organisation": [_("请指定机构。")]})
         return catalogue_selectors.category_list(organisation=organisation)

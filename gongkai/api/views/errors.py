@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
@@ -19,7 +20,7 @@ class UnknownEndpointApi(APIView):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         # No authentication or throttling for a path that does not exist.
-        raise NotFound("没有这个接口。请查看 /api/v1/docs/ 中的接口列表。")
+        raise NotFound(_("没有这个接口。请查看 /api/v1/docs/ 中的接口列表。"))
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -28,11 +29,11 @@ def _is_api(request: HttpRequest) -> bool:
 
 def handler404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
-        return JsonResponse({"message": "没有这个接口或对象。"}, status=404)
+        return JsonResponse({"message": _("没有这个接口或对象。")}, status=404)
     return defaults.page_not_found(request, exception or Exception())
 
 
 def handler500(request: HttpRequest) -> HttpResponse:
     if _is_api(request):
-        return JsonResponse({"message": "服务器内部错误，请稍后再试。"}, status=500)
+        return JsonResponse({"message": _("服务器内部错误，请稍后再试。")}, status=500)
     return defaults.server_error(request)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -87,13 +88,13 @@ def _item_response(information_item: InformationItem, *, status_code: int = 200)
 def _load_item(request: Request, pk: int) -> InformationItem:
     information_item = catalogue_selectors.item_get_for_actor(actor=request.user, pk=pk)
     if information_item is None:
-        raise NotFound("没有找到该政府信息。")
+        raise NotFound(_("没有找到该政府信息。"))
     return information_item
 
 
 def _require(allowed: bool) -> None:
     if not allowed:
-        raise PermissionDenied("您没有执行此操作的权限。")
+        raise PermissionDenied(_("您没有执行此操作的权限。"))
 
 
 def _category_for(organisation: Organisation, category_id: int | None) -> Category | None:
@@ -103,7 +104,7 @@ def _category_for(organisation: Organisation, category_id: int | None) -> Catego
         catalogue_selectors.category_list(organisation=organisation).filter(pk=category_id).first()
     )
     if category is None:
-        raise ValidationError({"category": ["所选分类不属于该机构的目录。"]})
+        raise ValidationError({"category": [_("所选分类不属于该机构的目录。")]})
     return category
 
 
@@ -173,7 +174,7 @@ class StaffItemListCreateApi(_StaffApi):
             .first()
         )
         if organisation is None:
-            raise ValidationError({"organisation": ["没有该机构，或您不在该机构任职。"]})
+            raise ValidationError({"organisation": [_("没有该机构，或您不在该机构任职。")]})
         _require(permissions.can_create_information_item(request.user, organisation))
         fields["category"] = _category_for(organisation, fields.pop("category", None))
         information_item = catalogue_services.information_item_create(

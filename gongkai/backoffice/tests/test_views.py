@@ -398,3 +398,31 @@ def test_user_without_role_sees_an_explanation(world: World) -> None:
     response = _client(UserFactory(username="newcomer")).get(reverse("backoffice:dashboard"))
     assert response.status_code == 403
     assert "尚未分配任何机构岗位" in response.content.decode()
+
+
+def test_dashboard_shows_counts_overdue_pending_and_recent_entries(world: World) -> None:
+    import datetime as dt
+
+    InformationItemFactory(
+        organisation=world.org1,
+        title="逾期未公开的通知",
+        publication_due_on=dt.date(2020, 1, 31),
+        generated_on=dt.date(2020, 1, 2),
+    )
+    _client(world.user("org1:handler")).post(
+        reverse("backoffice:item_submit", args=[world.draft.pk])
+    )
+    response = _client(world.user("org1:coordinator")).get(reverse("backoffice:dashboard"))
+    page = response.content.decode()
+    counts = {value: count for value, _label, count in response.context["status_counts"]}
+    assert counts == {"draft": 1, "pending_review": 2, "published": 1, "withdrawn": 0}
+    assert "逾期未公开的通知" in page and "2020-01-31" in page
+    assert [i.title for i in response.context["pending_items"]].count("甲局草稿：内部讨论稿") == 1
+    assert "catalogue.item.submitted" in page
+    detail = _client(world.user("org1:coordinator")).get(
+        reverse(
+            "backoffice:item_detail",
+            args=[InformationItem.objects.get(title="逾期未公开的通知").pk],
+        )
+    )
+    assert "已逾期，尚未公开" in detail.content.decode()

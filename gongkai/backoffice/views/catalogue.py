@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import View
 
 from gongkai.backoffice.forms.catalogue import (
@@ -222,7 +223,7 @@ class _ItemActionView(OrganisationPermissionRequiredMixin, View):
 
     predicate: Callable[[Any, Any], bool]
     needs_reason = False
-    success_message = ""
+    success_message: Any = ""
 
     def call_service(
         self, request: HttpRequest, information_item: InformationItem, **extra: Any
@@ -251,7 +252,7 @@ class _ItemActionView(OrganisationPermissionRequiredMixin, View):
 class ItemSubmitView(_ItemActionView):
     permission = permissions.CATALOGUE_SUBMIT
     predicate = staticmethod(permissions.can_submit_information_item)
-    success_message = "已提交审核。"
+    success_message = gettext_lazy("已提交审核。")
 
     def call_service(
         self, request: HttpRequest, information_item: InformationItem, **extra: Any
@@ -265,7 +266,7 @@ class ItemReturnView(_ItemActionView):
     permission = permissions.CATALOGUE_PUBLISH
     predicate = staticmethod(permissions.can_publish_information_item)
     needs_reason = True
-    success_message = "已退回修改。"
+    success_message = gettext_lazy("已退回修改。")
 
     def call_service(
         self, request: HttpRequest, information_item: InformationItem, **extra: Any
@@ -278,7 +279,7 @@ class ItemReturnView(_ItemActionView):
 class ItemPublishView(_ItemActionView):
     permission = permissions.CATALOGUE_PUBLISH
     predicate = staticmethod(permissions.can_publish_information_item)
-    success_message = "已发布。"
+    success_message = gettext_lazy("已发布。")
 
     def call_service(
         self, request: HttpRequest, information_item: InformationItem, **extra: Any
@@ -292,7 +293,7 @@ class ItemWithdrawView(_ItemActionView):
     permission = permissions.CATALOGUE_PUBLISH
     predicate = staticmethod(permissions.can_withdraw_information_item)
     needs_reason = True
-    success_message = "已撤回。"
+    success_message = gettext_lazy("已撤回。")
 
     def call_service(
         self, request: HttpRequest, information_item: InformationItem, **extra: Any
