@@ -12,3 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# JSON errors under /api/, Django's usual pages elsewhere.
+handler404 = "gongkai.api.views.errors.handler404"
+handler500 = "gongkai.api.views.errors.handler500"

@@ -62,6 +62,7 @@ LOCAL_APPS = [
     "gongkai.backoffice",
     "gongkai.api",
     "gongkai.demo",
+    "gongkai.disclosure_requests",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

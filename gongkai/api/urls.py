@@ -2,7 +2,7 @@
 
 from django.urls import re_path
 
-from gongkai.api.routes import calendar, catalogue, schema
+from gongkai.api.routes import calendar, catalogue, disclosure, disclosure_requests, schema
 from gongkai.api.views.errors import UnknownEndpointApi
 
 app_name = "api"
@@ -10,6 +10,8 @@ urlpatterns = [
     *schema.urlpatterns,
     *catalogue.urlpatterns,
     *calendar.urlpatterns,
+    *disclosure.urlpatterns,
+    *disclosure_requests.urlpatterns,
     # Last: every other path under /api/v1/ answers with a JSON 404.
     re_path(r"^.*$", UnknownEndpointApi.as_view(), name="unknown_endpoint"),
 ]

@@ -1,6 +1,6 @@
 """Staff back office (mounted at /staff/)."""
 
-from gongkai.backoffice.routes import accounts, calendar, catalogue, organisations
+from gongkai.backoffice.routes import accounts, calendar, catalogue, disclosure, organisations
 
 app_name = "backoffice"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     *catalogue.urlpatterns,
     *organisations.urlpatterns,
     *calendar.urlpatterns,
+    *disclosure.urlpatterns,
 ]
