@@ -151,3 +151,80 @@ def can_change_information_item(user: Any, item: Any) -> bool:
     if item.status == "published":
         return can_publish_information_item(user, item)
     return can_edit_information_item(user, item)
+
+
+# --- disclosure on request (依申请公开) ---------------------------------------------------------
+
+REQUESTS_VIEW = "requests.view"
+REQUESTS_HANDLE = "requests.handle"
+REQUESTS_APPROVE = "requests.approve"
+REQUESTS_REGISTER = "requests.register"
+
+# The 公开办 registers and assigns; 承办人 handle; 负责人 approve answers and extensions;
+# auditors read (personal data masked).
+_REQUEST_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.COORDINATOR: frozenset({REQUESTS_VIEW, REQUESTS_REGISTER, REQUESTS_HANDLE}),
+    Role.HANDLER: frozenset({REQUESTS_VIEW, REQUESTS_HANDLE}),
+    Role.APPROVER: frozenset({REQUESTS_VIEW, REQUESTS_APPROVE}),
+    Role.AUDITOR: frozenset({REQUESTS_VIEW}),
+}
+for _role, _codes in _REQUEST_ROLE_PERMISSIONS.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _codes
+
+
+def _request_organisations(disclosure_request: Any) -> list[Organisation]:
+    # Staff of the receiving body and of the handling department both reach the application.
+    organisations = [disclosure_request.organisation]
+    if disclosure_request.department_id and disclosure_request.department_id != (
+        disclosure_request.organisation_id
+    ):
+        organisations.append(disclosure_request.department)
+    return organisations
+
+
+def _has_request_permission(user: Any, code: str, disclosure_request: Any) -> bool:
+    return any(
+        has_permission(user, code, organisation)
+        for organisation in _request_organisations(disclosure_request)
+    )
+
+
+def can_view_disclosure_request(user: Any, disclosure_request: Any) -> bool:
+    return _has_request_permission(user, REQUESTS_VIEW, disclosure_request)
+
+
+def can_handle_disclosure_request(user: Any, disclosure_request: Any) -> bool:
+    return _has_request_permission(user, REQUESTS_HANDLE, disclosure_request)
+
+
+def can_approve_disclosure_request(user: Any, disclosure_request: Any) -> bool:
+    return _has_request_permission(user, REQUESTS_APPROVE, disclosure_request)
+
+
+def can_register_disclosure_request(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, REQUESTS_REGISTER, organisation)
+
+
+def can_assign_disclosure_request(user: Any, disclosure_request: Any) -> bool:
+    # Assignment is the 公开办's act: coordinators (who register) of the receiving body.
+    return has_permission(user, REQUESTS_REGISTER, disclosure_request.organisation)
+
+
+def can_be_disclosure_request_handler(user: Any, disclosure_request: Any) -> bool:
+    return _has_request_permission(user, REQUESTS_HANDLE, disclosure_request)
+
+
+def can_view_applicant_personal_data(user: Any, disclosure_request: Any) -> bool:
+    """Unmasked ID number, phone and address: the assigned handler, and the approvers and
+    coordinators of that application's organisation only (auditors and other handlers see masks)."""
+    if not _is_staff_user(user):
+        return False
+    if user.is_superuser:
+        return True
+    if disclosure_request.handler_id is not None and disclosure_request.handler_id == user.pk:
+        return True
+    return any(
+        has_permission(user, REQUESTS_APPROVE, organisation)
+        or has_permission(user, REQUESTS_REGISTER, organisation)
+        for organisation in _request_organisations(disclosure_request)
+    )
