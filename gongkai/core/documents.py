@@ -1,0 +1,558 @@
+"""Official documents (公文) as DOCX and PDF: letters now, the annual report later.
+
+A `DocumentSpec` says what a document holds (title, 文号, 主送, body blocks, signature and
+date); `render_docx` and `render_pdf` lay it out after GB/T 9704-2012《党政机关公文格式》:
+A4, top margin 37 mm, binding-side margin 28 mm, a text block of 156 × 225 mm, the title in
+小标宋 二号 centred, the body in 仿宋 三号 (16 pt) on a fixed 28 pt line, paragraphs indented
+two characters, page numbers "— N —" at the foot.
+
+The PDF embeds a CJK font found by `resolve_cjk_font` so it shows real glyphs on any reader.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
+from fpdf import FPDF
+from fpdf.enums import TextMode, WrapMode, XPos, YPos
+from fpdf.fonts import FontFace as PdfFontFace
+
+Align = Literal["justify", "left", "center", "right"]
+DateStyle = Literal["arabic", "chinese"]
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+# --- dates and numbers ------------------------------------------------------------------
+
+
+def chinese_numeral_date(day: date) -> str:
+    """二〇二六年十一月二十八日: the style of older documents and of many seals."""
+
+    def small(n: int) -> str:
+        if n < 10:
+            return _CN_DIGITS[n]
+        tens, units = divmod(n, 10)
+        return ("十" if tens == 1 else _CN_DIGITS[tens] + "十") + (
+            _CN_DIGITS[units] if units else ""
+        )
+
+    year = "".join(_CN_DIGITS[int(digit)] for digit in str(day.year))
+    return f"{year}年{small(day.month)}月{small(day.day)}日"
+
+
+def arabic_date(day: date) -> str:
+    """2026年11月28日: GB/T 9704-2012 §7.3.5.3 writes the 成文日期 in Arabic numerals."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def format_date(day: date, style: DateStyle = "arabic") -> str:
+    return chinese_numeral_date(day) if style == "chinese" else arabic_date(day)
+
+
+def document_number(prefix: str, year: int, serial: int) -> str:
+    """发文字号: 年份 in 六角括号 〔〕, the serial without leading zeros (GB/T 9704 §7.2.4)."""
+    return f"{prefix}〔{year}〕{serial}号"
+
+
+# --- what a document holds ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    """一、 (level 1, 黑体) or （一） (level 2, 楷体) headings inside the body."""
+
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    align: Align = "justify"
+    indent: bool = True  # first line indented two characters, as body text is
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    header: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    # Relative column widths; equal when empty.
+    widths: Sequence[float] = ()
+    caption: str = ""
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass(frozen=True)
+class Signature:
+    """发文机关署名 and 成文日期, right-aligned at the end of the body."""
+
+    issuer: str
+    dated_on: date | None = None
+    date_style: DateStyle = "arabic"
+
+    @property
+    def date_text(self) -> str:
+        return format_date(self.dated_on, self.date_style) if self.dated_on else ""
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    title: str
+    body: Sequence[Block | str] = ()
+    document_number: str = ""
+    addressee: str = ""  # 主送, written "addressee：" on its own line
+    signature: Signature | None = None
+    # After the signature: 附注, contact lines (left, not indented).
+    notes: Sequence[str] = ()
+    author: str = ""
+
+    @property
+    def blocks(self) -> list[Block]:
+        return [Paragraph(item) if isinstance(item, str) else item for item in self.body]
+
+
+@dataclass(frozen=True)
+class DocumentStyle:
+    """Fonts and sizes. The DOCX names fonts as Word on a government PC has them."""
+
+    title_font: str = "方正小标宋简体"
+    body_font: str = "仿宋_GB2312"
+    heading1_font: str = "黑体"
+    heading2_font: str = "楷体_GB2312"
+    latin_font: str = "Times New Roman"
+    title_pt: float = 22  # 二号
+    body_pt: float = 16  # 三号
+    table_pt: float = 12  # 小四
+    line_pt: float = 28
+    top_mm: float = 37
+    bottom_mm: float = 35
+    left_mm: float = 28
+    right_mm: float = 26
+    title_bold: bool = True
+
+
+DEFAULT_STYLE = DocumentStyle()
+_PT_MM = 25.4 / 72
+
+
+# --- DOCX -----------------------------------------------------------------------------
+
+
+def _set_fonts(run: Run, east_asia: str, latin: str, size_pt: float, bold: bool = False) -> None:
+    run.font.name = latin
+    run.font.size = Pt(size_pt)
+    run.font.bold = bold
+    # python-docx sets only w:ascii/w:hAnsi; Chinese text uses w:eastAsia.
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east_asia)
+
+
+def _format(
+    paragraph: DocxParagraph,
+    style: DocumentStyle,
+    *,
+    align: Align = "justify",
+    first_line_chars: float = 0,
+    right_chars: float = 0,
+    line_pt: float | None = None,
+) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.alignment = {
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[align]
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(line_pt or style.line_pt)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    if first_line_chars:
+        fmt.first_line_indent = Pt(style.body_pt * first_line_chars)
+    if right_chars:
+        fmt.right_indent = Pt(style.body_pt * right_chars)
+
+
+def _add_text(
+    document: object,
+    text: str,
+    style: DocumentStyle,
+    *,
+    font: str | None = None,
+    size_pt: float | None = None,
+    bold: bool = False,
+    align: Align = "justify",
+    first_line_chars: float = 0,
+    right_chars: float = 0,
+    line_pt: float | None = None,
+) -> DocxParagraph:
+    paragraph = document.add_paragraph()  # type: ignore[attr-defined]
+    _format(
+        paragraph,
+        style,
+        align=align,
+        first_line_chars=first_line_chars,
+        right_chars=right_chars,
+        line_pt=line_pt,
+    )
+    if text:
+        _set_fonts(
+            paragraph.add_run(text),
+            font or style.body_font,
+            style.latin_font,
+            size_pt or style.body_pt,
+            bold,
+        )
+    return paragraph
+
+
+def _add_page_number_footer(section: object, style: DocumentStyle) -> None:
+    footer = section.footer  # type: ignore[attr-defined]
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _set_fonts(paragraph.add_run("— "), "宋体", style.latin_font, 14)
+    run = paragraph.add_run()
+    _set_fonts(run, "宋体", style.latin_font, 14)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._element.append(element)
+    _set_fonts(paragraph.add_run(" —"), "宋体", style.latin_font, 14)
+
+
+def render_docx(spec: DocumentSpec, style: DocumentStyle = DEFAULT_STYLE) -> bytes:
+    document = new_docx()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(style.top_mm), Mm(style.bottom_mm)
+    section.left_margin, section.right_margin = Mm(style.left_mm), Mm(style.right_mm)
+    _add_page_number_footer(section, style)
+
+    normal = document.styles["Normal"]
+    normal.font.name = style.latin_font  # type: ignore[attr-defined]
+    normal.font.size = Pt(style.body_pt)  # type: ignore[attr-defined]
+    rpr = normal.element.get_or_add_rPr()
+    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), style.body_font)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    rpr.append(lang)
+
+    document.core_properties.title = spec.title
+    document.core_properties.author = spec.author
+
+    _add_text(
+        document,
+        spec.title,
+        style,
+        font=style.title_font,
+        size_pt=style.title_pt,
+        bold=style.title_bold,
+        align="center",
+        line_pt=max(style.line_pt, style.title_pt * 1.5),
+    )
+    if spec.document_number:
+        _add_text(document, spec.document_number, style, align="center")
+    _add_text(document, "", style)  # one blank line between title block and 主送
+    if spec.addressee:
+        _add_text(document, f"{spec.addressee}：", style, align="left")
+
+    for block in spec.blocks:
+        if isinstance(block, Heading):
+            font = style.heading1_font if block.level <= 1 else style.heading2_font
+            _add_text(document, block.text, style, font=font, first_line_chars=2)
+        elif isinstance(block, Paragraph):
+            _add_text(
+                document,
+                block.text,
+                style,
+                bold=block.bold,
+                align=block.align,
+                first_line_chars=2 if block.indent else 0,
+            )
+        else:
+            _add_docx_table(document, block, style)
+
+    if spec.signature:
+        _add_text(document, "", style)
+        _add_text(document, spec.signature.issuer, style, align="right", right_chars=2)
+        if spec.signature.dated_on:
+            _add_text(document, spec.signature.date_text, style, align="right", right_chars=4)
+    if spec.notes:
+        _add_text(document, "", style)
+        for note in spec.notes:
+            _add_text(document, note, style, align="left")
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_docx_table(document: object, table: Table, style: DocumentStyle) -> None:
+    if table.caption:
+        _add_text(document, table.caption, style, align="center", bold=True)
+    columns = len(table.header)
+    docx_table = document.add_table(rows=1, cols=columns)  # type: ignore[attr-defined]
+    docx_table.style = "Table Grid"
+    docx_table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    line_pt = style.table_pt * 1.5
+    for cell, text in zip(docx_table.rows[0].cells, table.header, strict=True):
+        paragraph = cell.paragraphs[0]
+        _format(paragraph, style, align="center", line_pt=line_pt)
+        _set_fonts(paragraph.add_run(text), style.body_font, style.latin_font, style.table_pt, True)
+    for row in table.rows:
+        cells = docx_table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            paragraph = cell.paragraphs[0]
+            _format(paragraph, style, align="left", line_pt=line_pt)
+            _set_fonts(
+                paragraph.add_run(str(text)), style.body_font, style.latin_font, style.table_pt
+            )
+    if table.widths:
+        text_width_mm = 210 - style.left_mm - style.right_mm
+        total = sum(table.widths)
+        for row in docx_table.rows:
+            for cell, width in zip(row.cells, table.widths, strict=True):
+                cell.width = Mm(text_width_mm * width / total)
+
+
+# --- fonts for the PDF ---------------------------------------------------------------------
+
+_DEBIAN_NOTO = Path("/usr/share/fonts/opentype/noto")
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    collection_index: int = 0
+
+
+@dataclass(frozen=True)
+class CjkFonts:
+    regular: FontFile
+    bold: FontFile | None = None
+    source: str = ""
+
+
+def _simplified_chinese_index(path: Path) -> int:
+    """Index of the Simplified Chinese face in a .ttc/.otc collection (Noto: "… CJK SC")."""
+    if path.suffix.lower() not in {".ttc", ".otc"}:
+        return 0
+    from fontTools.ttLib import TTCollection
+
+    collection = TTCollection(str(path), lazy=True)
+    try:
+        names = [font["name"].getDebugName(1) or "" for font in collection.fonts]
+    finally:
+        collection.close()
+    for index, name in enumerate(names):
+        if name.endswith(" SC") or " SC " in name:
+            return index
+    return 0
+
+
+def _face(path: Path) -> FontFile:
+    return FontFile(path, _simplified_chinese_index(path))
+
+
+def _configured_font_path() -> str:
+    from django.conf import settings
+
+    configured = getattr(settings, "GONGKAI_CJK_FONT", "") if settings.configured else ""
+    return str(configured or os.environ.get("GONGKAI_CJK_FONT", ""))
+
+
+@lru_cache(maxsize=4)
+def _resolve(configured: str) -> CjkFonts:
+    if configured:
+        path = Path(configured)
+        if not path.is_file():
+            raise FileNotFoundError(f"GONGKAI_CJK_FONT 指定的字体文件不存在：{path}")
+        return CjkFonts(_face(path), source="GONGKAI_CJK_FONT")
+    # Debian's fonts-noto-cjk: serif reads like 仿宋/宋体 on paper; the bold cut sets titles.
+    for regular, bold in (
+        ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc"),
+        ("NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"),
+    ):
+        if (_DEBIAN_NOTO / regular).is_file():
+            bold_path = _DEBIAN_NOTO / bold
+            return CjkFonts(
+                _face(_DEBIAN_NOTO / regular),
+                _face(bold_path) if bold_path.is_file() else None,
+                source="fonts-noto-cjk",
+            )
+    # A Python dependency, so a machine without system CJK fonts still gets real glyphs.
+    try:
+        import pylopdf_fonts_zh_cn
+    except ImportError:
+        pass
+    else:
+        return CjkFonts(
+            FontFile(Path(pylopdf_fonts_zh_cn.serif_path())), source="pylopdf-fonts-zh-cn"
+        )
+    raise FileNotFoundError(
+        "找不到中文字体：请安装 fonts-noto-cjk 或 pylopdf-fonts-zh-cn，或设置 GONGKAI_CJK_FONT。"
+    )
+
+
+def resolve_cjk_font() -> CjkFonts:
+    """GONGKAI_CJK_FONT (setting or environment) → Debian Noto CJK → the packaged Noto Serif SC."""
+    return _resolve(_configured_font_path())
+
+
+# --- PDF ------------------------------------------------------------------------------
+
+
+class _OfficialPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-(DEFAULT_STYLE.bottom_mm - 7))
+        self.set_font("cjk", size=14)
+        self.cell(0, 7, f"— {self.page_no()} —", align="C")
+
+
+def render_pdf(spec: DocumentSpec, style: DocumentStyle = DEFAULT_STYLE) -> bytes:
+    fonts = resolve_cjk_font()
+    pdf = _OfficialPDF(orientation="portrait", unit="mm", format="A4")
+    pdf.set_margins(left=style.left_mm, top=style.top_mm, right=style.right_mm)
+    pdf.set_auto_page_break(auto=True, margin=style.bottom_mm)
+    pdf.add_font(
+        "cjk", "", str(fonts.regular.path), collection_font_number=fonts.regular.collection_index
+    )
+    if fonts.bold:
+        pdf.add_font(
+            "cjk", "B", str(fonts.bold.path), collection_font_number=fonts.bold.collection_index
+        )
+    pdf.set_title(spec.title)
+    if spec.author:
+        pdf.set_author(spec.author)
+    pdf.set_lang("zh-CN")
+    pdf.add_page()
+
+    line_mm = style.line_pt * _PT_MM
+    indent = "\u3000\u3000"  # two full-width spaces: the customary two-character indent
+
+    def write(
+        text: str, *, size: float, bold: bool = False, align: str = "J", h: float = line_mm
+    ) -> None:
+        if bold and fonts.bold is None:
+            # No bold face at hand: stroke the outline to embolden.
+            pdf.set_font("cjk", size=size)
+            with pdf.local_context(text_mode=TextMode.FILL_STROKE, line_width=size * _PT_MM / 30):
+                pdf.multi_cell(
+                    0,
+                    h,
+                    text,
+                    align=align,
+                    new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT,
+                    wrapmode=WrapMode.CHAR,
+                )
+            return
+        pdf.set_font("cjk", "B" if bold else "", size=size)
+        pdf.multi_cell(
+            0, h, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR
+        )
+
+    write(
+        spec.title,
+        size=style.title_pt,
+        bold=style.title_bold,
+        align="C",
+        h=style.title_pt * 1.5 * _PT_MM,
+    )
+    if spec.document_number:
+        write(spec.document_number, size=style.body_pt, align="C")
+    pdf.ln(line_mm)
+    if spec.addressee:
+        write(f"{spec.addressee}：", size=style.body_pt, align="L")
+    for block in spec.blocks:
+        if isinstance(block, Heading):
+            write(indent + block.text, size=style.body_pt, bold=block.level <= 1, align="L")
+        elif isinstance(block, Paragraph):
+            text = (indent if block.indent else "") + block.text
+            align = {"justify": "L", "left": "L", "center": "C", "right": "R"}[block.align]
+            write(text, size=style.body_pt, bold=block.bold, align=align)
+        else:
+            _add_pdf_table(pdf, block, style, write, has_bold=fonts.bold is not None)
+    if spec.signature:
+        pdf.ln(line_mm)
+        right = pdf.r_margin
+        pdf.set_right_margin(right + style.body_pt * 2 * _PT_MM)
+        write(spec.signature.issuer, size=style.body_pt, align="R")
+        if spec.signature.dated_on:
+            pdf.set_right_margin(right + style.body_pt * 4 * _PT_MM)
+            write(spec.signature.date_text, size=style.body_pt, align="R")
+        pdf.set_right_margin(right)
+    if spec.notes:
+        pdf.ln(line_mm)
+        for note in spec.notes:
+            write(note, size=style.body_pt, align="L")
+    return bytes(pdf.output())
+
+
+def _add_pdf_table(
+    pdf: FPDF, table: Table, style: DocumentStyle, write: object, *, has_bold: bool
+) -> None:
+    if table.caption:
+        write(table.caption, size=style.body_pt, bold=True, align="C")  # type: ignore[operator]
+    pdf.set_font("cjk", size=style.table_pt)
+    widths = tuple(table.widths) if table.widths else None
+    with pdf.table(
+        col_widths=widths,
+        text_align="LEFT",
+        line_height=style.table_pt * 1.5 * _PT_MM,
+        first_row_as_headings=True,
+        headings_style=PdfFontFace(
+            emphasis="BOLD" if has_bold else None, fill_color=(235, 235, 235)
+        ),
+    ) as pdf_table:
+        for values in (table.header, *table.rows):
+            row = pdf_table.row()
+            for value in values:
+                row.cell(str(value))
+    pdf.ln(style.line_pt * _PT_MM / 2)
+
+
+__all__ = [
+    "DEFAULT_STYLE",
+    "Block",
+    "CjkFonts",
+    "DocumentSpec",
+    "DocumentStyle",
+    "FontFile",
+    "Heading",
+    "Paragraph",
+    "Signature",
+    "Table",
+    "arabic_date",
+    "chinese_numeral_date",
+    "document_number",
+    "format_date",
+    "render_docx",
+    "render_pdf",
+    "resolve_cjk_font",
+]
