@@ -2,6 +2,7 @@
 
     python -m benchmarks                      # everything, full size
     python -m benchmarks search --items 20000 # one benchmark, smaller
+    python -m benchmarks disclosure --applications 10000
 
 Data goes into a fresh SQLite file in a temporary directory, never into the database the
 project is configured with. To benchmark on PostgreSQL instead, point BENCH_DATABASE_URL at a
@@ -18,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-BENCHMARKS = ["search"]
+BENCHMARKS = ["search", "disclosure"]
 
 
 def _configure(workdir: Path) -> None:
@@ -43,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("names", nargs="*", metavar="name", help=f"one of {BENCHMARKS}")
     parser.add_argument("--items", type=int, default=200_000, help="generated items (200000)")
+    parser.add_argument(
+        "--applications",
+        type=int,
+        default=100_000,
+        help="generated disclosure applications (100000)",
+    )
     parser.add_argument("--seed", type=int, default=2009)
     args = parser.parse_args(argv)
     unknown = set(args.names) - set(BENCHMARKS)
@@ -57,6 +64,12 @@ def main(argv: list[str] | None = None) -> int:
                 from benchmarks import search
 
                 results["search"] = search.run(items=args.items, seed=args.seed)
+            elif name == "disclosure":
+                from benchmarks import disclosure
+
+                results["disclosure"] = disclosure.run(
+                    applications=args.applications, seed=args.seed
+                )
     json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
