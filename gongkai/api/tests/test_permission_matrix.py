@@ -80,6 +80,9 @@ SPECS: dict[tuple[str, str], Spec] = {
     ("calendar_working_days", "get"): Spec(
         "get", _none, public=True, query="?start=2025-09-30&days=5"
     ),
+    ("disclosure_due_date", "get"): Spec(
+        "get", _none, public=True, query="?received=2024-09-27&pause=2024-10-10:2024-10-17"
+    ),
     ("staff_item_list", "get"): Spec("get", _none),
     ("staff_item_list", "post"): Spec(
         "post", _none, EDITORS, ok=201, data=_create_data, org2_status=400
