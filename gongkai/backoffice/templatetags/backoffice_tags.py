@@ -31,4 +31,5 @@ def navigation_permissions(context: template.Context) -> dict[str, bool]:
         "import": permissions.has_any_permission(user, permissions.CATALOGUE_IMPORT),
         "audit": permissions.has_any_permission(user, permissions.AUDIT_VIEW),
         "calendar": permissions.can_manage_calendar(user),
+        "requests": permissions.has_any_permission(user, permissions.REQUESTS_VIEW),
     }

@@ -24,6 +24,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, reverse
 
 from gongkai.backoffice import urls as backoffice_urls
+from gongkai.backoffice.tests.request_world import request_pk, request_world
 from gongkai.backoffice.tests.world import ROLES, USER_KEYS, World, build_world
 from gongkai.catalogue.tests.factories import MINIMAL_PDF
 
@@ -34,6 +35,12 @@ IMPORTERS = frozenset({"coordinator"})
 AUDITORS = frozenset({"coordinator", "approver", "publisher", "auditor", "org_admin"})
 ADMINS = frozenset({"org_admin"})
 NOBODY: frozenset[str] = frozenset()
+REQUEST_VIEWERS = frozenset({"coordinator", "handler", "approver", "auditor"})
+REQUEST_REGISTRARS = frozenset({"coordinator"})
+REQUEST_HANDLERS = frozenset({"coordinator", "handler"})
+REQUEST_APPROVERS = frozenset({"approver"})
+# The assigned handler, and the coordinators and approvers of the application's organisation.
+PERSONAL_DATA_READERS = frozenset({"coordinator", "handler", "approver"})
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,36 @@ def _upload(world: World) -> dict[str, Any]:
     return {"file": SimpleUploadedFile("通知.pdf", MINIMAL_PDF, content_type="application/pdf")}
 
 
+def _letter(world: World) -> dict[str, Any]:
+    requests = request_world(world)
+    return {"pk": requests.open.pk, "letter_pk": requests.letter.pk, "file_format": "pdf"}
+
+
+def _register_data(world: World) -> dict[str, Any]:
+    from gongkai.disclosure_requests.tests.factories import valid_id_number
+
+    return {
+        "organisation": world.org1.pk,
+        "channel": "in_person",
+        "received_on": "2025-03-03",
+        "applicant_type": "natural_person",
+        "applicant_name": "张三",
+        "id_type": "resident_id",
+        "id_number": valid_id_number(7),
+        "phone": "13812345678",
+        "address": "北京市朝阳区建国路88号",
+        "information_title": "2024年度部门预算",
+        "information_description": "部门预算公开说明全文",
+        "form_wanted": "electronic",
+        "delivery_method": "email",
+        "email": "zhang@example.com",
+    }
+
+
+def _step(stage: str, allowed: frozenset[str], **kwargs: Any) -> Spec:
+    return Spec("post", request_pk(stage), allowed, scoped=True, **kwargs)
+
+
 SPECS: dict[str, Spec] = {
     "dashboard": Spec("get", _none, ALL),
     "login": Spec("get", _none, ALL, public=True),
@@ -150,16 +187,78 @@ SPECS: dict[str, Spec] = {
     "calendar_list": Spec("get", _none, ADMINS),
     "calendar_add": Spec("get", _none, ADMINS, query="?year=2027", ok=302),
     "calendar_edit": Spec("get", lambda world: {"year": 2025}, ADMINS),
+    # 依申请公开
+    "request_list": Spec("get", _none, REQUEST_VIEWERS),
+    "request_to_confirm": Spec("get", _none, REQUEST_REGISTRARS),
+    "request_register": Spec("get", _none, REQUEST_REGISTRARS),
+    "request_detail": Spec("get", request_pk("open"), REQUEST_VIEWERS, scoped=True),
+    "request_applicant": Spec(
+        "get",
+        request_pk("open"),
+        PERSONAL_DATA_READERS,
+        declared=REQUEST_VIEWERS,
+        scoped=True,
+    ),
+    "request_letter_download": Spec("get", _letter, REQUEST_VIEWERS, scoped=True),
+    "request_confirm": _step(
+        "pending", REQUEST_REGISTRARS, data=lambda w: {"confirmed_on": "2025-03-03"}
+    ),
+    "request_assign": _step(
+        "open", REQUEST_REGISTRARS, data=lambda w: {"handler": w.user("org1:handler").pk}
+    ),
+    "request_correction_request": _step(
+        "open",
+        REQUEST_HANDLERS,
+        data=lambda w: {"items": "请写明文号", "deadline_on": "2025-03-20"},
+    ),
+    "request_correction_receive": _step(
+        "awaiting_correction", REQUEST_HANDLERS, data=lambda w: {"received_on": "2025-03-10"}
+    ),
+    "request_correction_missed": _step("awaiting_correction", REQUEST_HANDLERS),
+    "request_consultation_start": _step(
+        "open",
+        REQUEST_HANDLERS,
+        data=lambda w: {
+            "party_kind": "third_party",
+            "party_name": "某公司",
+            "sent_on": "2025-03-05",
+        },
+    ),
+    "request_consultation_end": _step(
+        "in_consultation", REQUEST_HANDLERS, data=lambda w: {"ended_on": "2025-03-12"}
+    ),
+    "request_extend": _step(
+        "open", REQUEST_APPROVERS, data=lambda w: {"days": 20, "reason": "需调取档案"}
+    ),
+    "request_fee_notice": _step("open", REQUEST_HANDLERS, data=lambda w: {"method": "per_page"}),
+    "request_fee_payment": _step("open", REQUEST_HANDLERS),
+    "request_fee_overdue": _step("open", REQUEST_HANDLERS),
+    "request_decision_draft": _step(
+        "open",
+        REQUEST_HANDLERS,
+        data=lambda w: {"outcome": "disclose", "legal_basis": "第三十六条第（二）项"},
+    ),
+    "request_decision_approve": _step("awaiting_approval", REQUEST_APPROVERS),
+    "request_letter_generate": _step("decided", REQUEST_HANDLERS),
+    "request_delivery": _step(
+        "decided",
+        REQUEST_HANDLERS,
+        data=lambda w: {"method": "email", "delivered_on": "2025-03-20", "proof": "邮件回执"},
+    ),
+    "request_split": _step("open", REQUEST_HANDLERS, data=lambda w: {"parts": "甲\n乙"}),
+    "request_publish": _step("decided", REQUEST_HANDLERS, data=lambda w: {"title": "预算说明"}),
 }
 # The POST side of form pages. Org 2 editors posting an org 1 item get the form back (400):
 # org 1 is not among the organisations offered to them.
 SPECS_POST_FORMS: dict[str, Callable[[World], dict[str, Any]]] = {
     "item_create": _item_data,
     "organisation_edit": _organisation_data,
+    "request_register": _register_data,
 }
 POST_FORM_OVERRIDES: dict[tuple[str, str], set[int]] = {
     ("item_create", "org2:coordinator"): {400},
     ("item_create", "org2:handler"): {400},
+    ("request_register", "org2:coordinator"): {400},
 }
 
 
