@@ -1,4 +1,4 @@
-"""Due dates counted by hand from the 国务院办公厅 holiday notices, checked through `gongkai deadline`.
+"""Due dates counted by hand from the 国务院办公厅 holiday notices, run through `gongkai deadline`.
 
 Each case names the notice facts it relies on (holiday block and 调休上班 days). Counting: the
 start day is not counted; the N-th working day after it is the due date (N = 20 from
