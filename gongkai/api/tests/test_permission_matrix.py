@@ -20,12 +20,17 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from gongkai.api import urls as api_urls
+from gongkai.backoffice.tests.request_world import request_pk, request_world
 from gongkai.backoffice.tests.world import ROLES, USER_KEYS, World, build_world
 from gongkai.catalogue.tests.factories import MINIMAL_PDF
 
 ALL = frozenset(ROLES)
 EDITORS = frozenset({"coordinator", "handler"})
 PUBLISHERS = frozenset({"publisher"})
+REQUEST_VIEWERS = frozenset({"coordinator", "handler", "approver", "auditor"})
+REQUEST_REGISTRARS = frozenset({"coordinator"})
+REQUEST_HANDLERS = frozenset({"coordinator", "handler"})
+REQUEST_APPROVERS = frozenset({"approver"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,44 @@ def _create_data(world: World) -> dict[str, Any]:
 
 def _upload(world: World) -> dict[str, Any]:
     return {"file": SimpleUploadedFile("要点.pdf", MINIMAL_PDF, content_type="application/pdf")}
+
+
+def _submit_data(world: World) -> dict[str, Any]:
+    from gongkai.disclosure_requests.tests.factories import valid_id_number
+
+    return {
+        "organisation": world.org1.pk,
+        "applicant_type": "natural_person",
+        "applicant_name": "李四",
+        "id_type": "resident_id",
+        "id_number": valid_id_number(11),
+        "phone": "13912345678",
+        "address": "广州市越秀区府前路1号",
+        "information_title": "2024年度部门决算",
+        "information_description": "决算公开说明",
+        "form_wanted": "electronic",
+        "delivery_method": "email",
+        "email": "li@example.com",
+    }
+
+
+def _track_data(world: World) -> dict[str, Any]:
+    from gongkai.disclosure_requests.tests.factories import ACCESS_CODE
+
+    return {
+        "tracking_number": request_world(world).open.tracking_number,
+        "access_code": ACCESS_CODE,
+    }
+
+
+def _step(stage: str, allowed: frozenset[str], **kwargs: Any) -> Spec:
+    return Spec("post", request_pk(stage), allowed, scoped=True, **kwargs)
+
+
+def _today(world: World) -> dict[str, Any]:
+    from django.utils import timezone
+
+    return {"confirmed_on": timezone.localdate().isoformat()}
 
 
 SPECS: dict[tuple[str, str], Spec] = {
@@ -115,6 +158,66 @@ SPECS: dict[tuple[str, str], Spec] = {
         multipart=True,
     ),
 }
+SPECS.update(
+    {
+        ("request_submit", "post"): Spec("post", _none, public=True, ok=201, data=_submit_data),
+        # kwargs build org 1's applications before the calls (each call is rolled back).
+        ("request_track", "post"): Spec(
+            "post", lambda w: (request_world(w), {})[1], public=True, data=_track_data
+        ),
+        ("staff_request_list", "get"): Spec("get", _none, REQUEST_VIEWERS),
+        ("staff_request_detail", "get"): Spec(
+            "get", request_pk("open"), REQUEST_VIEWERS, scoped=True
+        ),
+        ("staff_request_confirm", "post"): _step("pending", REQUEST_REGISTRARS, data=_today),
+        ("staff_request_assign", "post"): _step(
+            "open", REQUEST_REGISTRARS, data=lambda w: {"handler": w.user("org1:handler").pk}
+        ),
+        ("staff_request_correction_request", "post"): _step(
+            "open",
+            REQUEST_HANDLERS,
+            data=lambda w: {
+                "items": "请写明文号",
+                "deadline_on": "2025-03-20",
+                "sent_on": "2025-03-04",
+            },
+        ),
+        ("staff_request_correction_receive", "post"): _step(
+            "awaiting_correction", REQUEST_HANDLERS, data=lambda w: {"received_on": "2025-03-10"}
+        ),
+        ("staff_request_consultation_start", "post"): _step(
+            "open",
+            REQUEST_HANDLERS,
+            data=lambda w: {
+                "party_kind": "third_party",
+                "party_name": "某公司",
+                "sent_on": "2025-03-05",
+            },
+        ),
+        ("staff_request_consultation_end", "post"): _step(
+            "in_consultation", REQUEST_HANDLERS, data=lambda w: {"ended_on": "2025-03-12"}
+        ),
+        ("staff_request_extend", "post"): _step(
+            "open",
+            REQUEST_APPROVERS,
+            data=lambda w: {"days": 20, "reason": "需调取档案", "approved_on": "2025-03-10"},
+        ),
+        ("staff_request_decision_draft", "post"): _step(
+            "open",
+            REQUEST_HANDLERS,
+            data=lambda w: {"outcome": "disclose", "legal_basis": "第三十六条第（二）项"},
+        ),
+        ("staff_request_decision_approve", "post"): _step("awaiting_approval", REQUEST_APPROVERS),
+        ("staff_request_letter_generate", "post"): _step(
+            "decided", REQUEST_HANDLERS, data=lambda w: {"kind": "decision"}
+        ),
+        ("staff_request_delivery", "post"): _step(
+            "decided",
+            REQUEST_HANDLERS,
+            data=lambda w: {"method": "email", "delivered_on": "2025-03-20", "proof": "邮件回执"},
+        ),
+    }
+)
 # Paths that answer every unknown URL, not endpoints of their own.
 NOT_ENDPOINTS = {"unknown_endpoint"}
 

@@ -251,6 +251,11 @@ class ExtendForm(forms.Form):
         help_text=_("第三十三条：延长期限最长不超过20个工作日，只能延长一次。"),
     )
     reason = forms.CharField(label=_("延期理由"), max_length=500)
+    approved_on = _date_field(_("批准日期"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _today_initial(self, "approved_on")
 
 
 class FeeNoticeForm(forms.Form):

@@ -228,7 +228,9 @@ SPECS: dict[str, Spec] = {
         "in_consultation", REQUEST_HANDLERS, data=lambda w: {"ended_on": "2025-03-12"}
     ),
     "request_extend": _step(
-        "open", REQUEST_APPROVERS, data=lambda w: {"days": 20, "reason": "需调取档案"}
+        "open",
+        REQUEST_APPROVERS,
+        data=lambda w: {"days": 20, "reason": "需调取档案", "approved_on": "2025-03-10"},
     ),
     "request_fee_notice": _step("open", REQUEST_HANDLERS, data=lambda w: {"method": "per_page"}),
     "request_fee_payment": _step("open", REQUEST_HANDLERS),

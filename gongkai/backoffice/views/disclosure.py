@@ -433,7 +433,11 @@ STEPS: dict[str, Step] = {
         permissions.REQUESTS_APPROVE,
         permissions.can_approve_disclosure_request,
         lambda actor, dr, data: services.disclosure_request_extend(
-            actor=actor, disclosure_request=dr, days=data["days"], reason=data["reason"]
+            actor=actor,
+            disclosure_request=dr,
+            days=data["days"],
+            reason=data["reason"],
+            approved_on=data["approved_on"],
         ),
         gettext_lazy("已批准延期答复。"),
         disclosure_forms.ExtendForm,

@@ -25,7 +25,7 @@ RECEIPT_SESSION_KEY = "disclosure_receipt"
 TRACKED_SESSION_KEY = "disclosure_tracked"
 # The clear access code stays in the session this long (seconds) for the receipt PDF.
 RECEIPT_LIFETIME = 30 * 60
-# Tracking lookups per client address and window: enough for typos, too few for guessing.
+# Failed tracking lookups per client address and window: enough for typos, too few to guess.
 TRACK_LIMIT = 10
 TRACK_WINDOW = 10 * 60
 # Letters addressed to the applicant; a consultation letter goes to a third party.
@@ -41,17 +41,23 @@ def _client_address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR") or "unknown")
 
 
+def _track_key(request: HttpRequest) -> str:
+    return f"portal:track-failures:{_client_address(request)}"
+
+
 def track_limit_reached(request: HttpRequest) -> bool:
-    """Count this attempt; True once the address used up its attempts in the window."""
-    key = f"portal:track:{_client_address(request)}"
-    if cache.add(key, 1, TRACK_WINDOW):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, TRACK_WINDOW)
-        return False
-    return count > TRACK_LIMIT
+    """True once this address has used up its wrong guesses for the window."""
+    return int(cache.get(_track_key(request), 0)) >= TRACK_LIMIT
+
+
+def track_failure_count(request: HttpRequest) -> None:
+    """Count a failed lookup: only wrong guesses use up the allowance, not the owner's visits."""
+    key = _track_key(request)
+    if not cache.add(key, 1, TRACK_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, TRACK_WINDOW)
 
 
 def _receipt_in_session(request: HttpRequest, tracking_number: str) -> dict[str, Any] | None:
@@ -172,6 +178,7 @@ def track(request: HttpRequest) -> HttpResponse:
                 access_code=form.cleaned_data["access_code"],
             )
             if disclosure_request is None:
+                track_failure_count(request)
                 # The same words for an unknown number and a wrong code.
                 context["error"] = _("申请编号或查询码不正确。")
                 status = 404
