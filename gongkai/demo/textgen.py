@@ -419,12 +419,17 @@ def _phone(rng: random.Random) -> str:
     return f"020-{rng.randint(2, 8)}{rng.randint(0, 9999999):07d}"
 
 
+def _regulation_name(subject: str) -> str:
+    # Subjects such as 货运车辆通行管理 already end in 管理; avoid 管理管理办法.
+    return f"{subject}办法" if subject.endswith("管理") else f"{subject}管理办法"
+
+
 def _title(ctx: _Context, genre: str) -> str:
     rng, subject, year = ctx.rng, ctx.subject, ctx.year
     city = _choice(rng, ["广州市", "广州市", "本市", ctx.place])
     templates: dict[str, list[str]] = {
         "notice": [
-            f"关于印发《广州市{subject}管理办法》的通知",
+            f"关于印发《广州市{_regulation_name(subject)}》的通知",
             f"关于做好{year}年{subject}工作的通知",
             f"关于开展{subject}专项检查的通知",
             f"转发省政府关于{_choice(rng, SUBJECT_VERBS)}{subject}的通知",
@@ -443,7 +448,7 @@ def _title(ctx: _Context, genre: str) -> str:
             f"关于加快推进{subject}的实施意见",
             f"关于进一步{_choice(rng, SUBJECT_VERBS)}{subject}的若干意见",
         ],
-        "measures": [f"广州市{subject}管理办法", f"{city}{subject}实施细则"],
+        "measures": [f"广州市{_regulation_name(subject)}", f"{city}{subject}实施细则"],
         "rules": [f"关于{subject}的若干规定", f"广州市{subject}暂行规定"],
         "plan": [
             f"广州市{subject}“{_plan_name(year)}”规划",
