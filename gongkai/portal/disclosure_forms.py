@@ -89,13 +89,15 @@ class ApplicationForm(forms.Form):
     contact_person = forms.CharField(
         label=_("联系人"), max_length=100, required=False, help_text=_("法人或其他组织必填。")
     )
-    phone = forms.CharField(label=_("联系电话"), max_length=40)
+    phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
     email = forms.EmailField(
         label=_("电子邮箱"),
         required=False,
         help_text=_("填写后，办理进展会通过电子邮件通知您。"),
     )
-    address = forms.CharField(label=_("通信地址"), max_length=300)
+    address = forms.CharField(
+        label=_("通信地址"), max_length=300, required=False, help_text=_("选择邮寄时必填。")
+    )
     postcode = forms.RegexField(
         label=_("邮政编码"),
         regex=r"^\d{6}$",
@@ -105,6 +107,7 @@ class ApplicationForm(forms.Form):
     information_title = forms.CharField(
         label=_("所需政府信息的名称"),
         max_length=300,
+        required=False,
         help_text=_("请尽量写明信息的名称；不清楚名称时，在下方描述其内容特征。"),
     )
     information_document_number = forms.CharField(
@@ -140,7 +143,8 @@ class ApplicationForm(forms.Form):
 
     def clean_phone(self) -> str:
         phone = str(self.cleaned_data.get("phone", "")).strip()
-        validate_phone(phone)
+        if phone:
+            validate_phone(phone)
         return phone
 
     def clean_attachments(self) -> list[Any]:
@@ -172,14 +176,35 @@ class ApplicationForm(forms.Form):
                     self.add_error("credit_code", error)
             if not data.get("contact_person"):
                 self.add_error("contact_person", _("法人或其他组织申请请填写联系人。"))
-        if not data.get("information_document_number") and not data.get("information_description"):
-            self.add_error(
+        if not any(
+            data.get(name)
+            for name in (
+                "information_title",
+                "information_document_number",
                 "information_description",
-                _("请填写文号，或描述所需信息的内容特征（第二十九条）。"),
             )
+        ):
+            self.add_error(
+                "information_title",
+                _("请填写所需政府信息的名称、文号或者便于查询的特征性描述（第二十九条）。"),
+            )
+        if not any(data.get(name) for name in ("phone", "email", "address")):
+            self.add_error("phone", _("请至少填写一种联系方式（电话、电子邮箱或通信地址）。"))
+        if data.get("delivery_method") == DeliveryMethod.POST and not data.get("address"):
+            self.add_error("address", _("选择邮寄时，请填写通信地址。"))
         if data.get("delivery_method") == DeliveryMethod.EMAIL and not data.get("email"):
             self.add_error("email", _("选择通过电子邮件获取信息时，请填写电子邮箱。"))
         return data
+
+    def add_service_errors(self, errors: dict[str, str], message: str) -> None:
+        """Put the service's per-field refusals next to the fields they concern."""
+        placed = False
+        for name, field_message in errors.items():
+            if name in self.fields:
+                self.add_error(name, field_message)
+                placed = True
+        if not placed:
+            self.add_error(None, message)
 
     def service_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data.get(name, "") for name in APPLICATION_FIELDS}

@@ -116,11 +116,11 @@ class RegisterForm(forms.Form):
     id_number = forms.CharField(label=_("身份证件号码"), max_length=40, required=False)
     credit_code = forms.CharField(label=_("统一社会信用代码"), max_length=18, required=False)
     contact_person = forms.CharField(label=_("联系人"), max_length=100, required=False)
-    phone = forms.CharField(label=_("联系电话"), max_length=40)
+    phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
     email = forms.EmailField(label=_("电子邮箱"), required=False)
-    address = forms.CharField(label=_("通信地址"), max_length=300)
+    address = forms.CharField(label=_("通信地址"), max_length=300, required=False)
     postcode = forms.CharField(label=_("邮政编码"), max_length=10, required=False)
-    information_title = forms.CharField(label=_("所需信息名称"), max_length=300)
+    information_title = forms.CharField(label=_("所需信息名称"), max_length=300, required=False)
     information_document_number = forms.CharField(label=_("文号"), max_length=100, required=False)
     information_description = forms.CharField(
         label=_("所需信息描述"), widget=forms.Textarea(attrs={"rows": 4}), required=False

@@ -160,7 +160,11 @@ class RegisterView(OrganisationPermissionRequiredMixin, View):
                     **receipt_day,
                 )
             except ApplicationError as error:
-                form.add_error(None, error.message)
+                errors = error.extra.get("errors") or {}
+                for name, message in errors.items():
+                    form.add_error(name if name in form.fields else None, message)
+                if not errors:
+                    form.add_error(None, error.message)
             except ValidationError as error:
                 for message in _error_messages(error):
                     form.add_error(None, message)

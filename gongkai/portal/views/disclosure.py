@@ -79,7 +79,7 @@ def apply(request: HttpRequest) -> HttpResponse:
                 data=form.service_data(), attachments=form.cleaned_data["attachments"]
             )
         except ApplicationError as error:
-            form.add_error(None, error.message)
+            form.add_service_errors(error.extra.get("errors") or {}, error.message)
         else:
             request.session[RECEIPT_SESSION_KEY] = {
                 "tracking_number": disclosure_request.tracking_number,
