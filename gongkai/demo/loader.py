@@ -30,6 +30,12 @@ from gongkai.core import audit
 from gongkai.core.exceptions import ApplicationError
 from gongkai.core.models import AuditEntry
 from gongkai.demo import seed
+from gongkai.demo.requests import (
+    DEFAULT_REQUESTS,
+    REQUEST_STAFF,
+    RequestsReport,
+    load_demo_requests,
+)
 from gongkai.organisations import services as organisation_services
 from gongkai.organisations.models import Membership, Organisation, Role
 from gongkai.workdays.calendar import add_working_days, is_working_day
@@ -62,6 +68,7 @@ class DemoReport:
     logins: list[StaffLogin] = field(default_factory=list)
     counts_by_status: dict[str, int] = field(default_factory=dict)
     organisation_count: int = 0
+    requests: RequestsReport | None = None
 
 
 @contextmanager
@@ -95,9 +102,11 @@ class DemoLoader:
         generated: int = 4000,
         rng_seed: int = 2009,
         progress: Callable[[str], None] | None = None,
+        requests: int = DEFAULT_REQUESTS,
     ) -> None:
         self.password = password
         self.generated = generated
+        self.requests = requests
         self.rng_seed = rng_seed
         self.progress = progress or (lambda message: None)
         self.report = DemoReport()
@@ -117,6 +126,7 @@ class DemoLoader:
         with transaction.atomic():
             self._ensure_items_2009()
         self._ensure_generated(admin)
+        self._ensure_requests()
         self._count()
         return self.report
 
@@ -190,7 +200,7 @@ class DemoLoader:
 
     def _ensure_staff(self, admin: User) -> None:
         names = {item.key: item.name for item in seed.ORGANISATIONS}
-        for staff in seed.STAFF:
+        for staff in seed.STAFF + REQUEST_STAFF:
             user = self._user(staff.username, staff.full_name)
             organisation = self.organisations[staff.organisation]
             for role in staff.roles:
@@ -454,6 +464,14 @@ class DemoLoader:
         self.report.generated_created += len(rows)
         self.progress(f"{organisation.name}: {len(rows)} 条")
 
+    def _ensure_requests(self) -> None:
+        self.report.requests = load_demo_requests(
+            organisations=self.organisations,
+            users=self.users,
+            count=self.requests,
+            rng_seed=self.rng_seed,
+        )
+
     def _count(self) -> None:
         self.report.organisation_count = Organisation.objects.count()
         counts: dict[str, int] = {}
@@ -468,7 +486,12 @@ def load_demo(
     generated: int = 4000,
     rng_seed: int = 2009,
     progress: Callable[[str], None] | None = None,
+    requests: int = DEFAULT_REQUESTS,
 ) -> DemoReport:
     return DemoLoader(
-        password=password, generated=generated, rng_seed=rng_seed, progress=progress
+        password=password,
+        generated=generated,
+        rng_seed=rng_seed,
+        progress=progress,
+        requests=requests,
     ).run()

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from gongkai.demo.loader import DEFAULT_PASSWORD, load_demo
+from gongkai.demo.requests import DEFAULT_REQUESTS, DEMO_ACCESS_CODE
 
 
 class Command(BaseCommand):
@@ -29,6 +30,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=2009, help="Random seed of the generated text."
         )
+        parser.add_argument(
+            "--requests",
+            type=int,
+            default=int(os.environ.get("GONGKAI_DEMO_REQUESTS", str(DEFAULT_REQUESTS))),
+            help="How many disclosure applications to replay over 2019 to today "
+            f"(default {DEFAULT_REQUESTS}, or GONGKAI_DEMO_REQUESTS; 0 for none).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # A demo password, documented in the README; set GONGKAI_DEMO_PASSWORD to choose another.
@@ -38,6 +46,7 @@ class Command(BaseCommand):
             password=password,
             generated=options["generated"],
             rng_seed=options["seed"],
+            requests=options["requests"],
             progress=lambda message: self.stdout.write(f"  生成目录 {message}"),
         )
         # The bulk-generated items bypass the services' index updates; index everything once
@@ -55,6 +64,19 @@ class Command(BaseCommand):
         out(f"  机构共 {report.organisation_count} 个；政府信息按状态：")
         for label, count in report.counts_by_status.items():
             out(f"    {label}: {count}")
+        if report.requests is not None:
+            requests = report.requests
+            for note in requests.notes:
+                out(f"  {note}")
+            out(
+                f"  依申请公开：本次新建申请 {requests.created}，文书 {requests.letters}；"
+                f"已逾期未答复 {requests.overdue} 件；按状态："
+            )
+            for label, count in requests.by_status.items():
+                out(f"    {label}: {count}")
+            out(
+                f"  处理结果 {len(requests.by_outcome)} 类；演示申请的查询码均为 {DEMO_ACCESS_CODE}"
+            )
         out("")
         out("Staff logins (demo accounts; set GONGKAI_DEMO_PASSWORD to choose the password)")
         width = max(len(login.username) for login in report.logins)
