@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -30,7 +30,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from fpdf import FPDF
-from fpdf.enums import TextMode, WrapMode, XPos, YPos
+from fpdf.enums import TextMode, XPos, YPos
 from fpdf.fonts import FontFace as PdfFontFace
 
 Align = Literal["justify", "left", "center", "right"]
@@ -427,6 +427,43 @@ def resolve_cjk_font() -> CjkFonts:
 # --- PDF ------------------------------------------------------------------------------
 
 
+# 禁则 (GB/T 15834 practice): these never start a line; the opening ones never end one.
+_NO_LINE_START = set("，。、；：？！）》」』”’〕】〉…—·%,.;:?!)]}")
+_NO_LINE_END = set("（《「『“‘〔【〈([{")
+
+
+def _tokens(text: str) -> list[str]:
+    """Han characters one by one; Latin letters and digits kept together ("2026", "K7QM2XPA")."""
+    tokens: list[str] = []
+    for char in text:
+        previous = tokens[-1][-1:] if tokens else ""
+        if char.isascii() and char.isalnum() and previous.isascii() and previous.isalnum():
+            tokens[-1] += char
+        else:
+            tokens.append(char)
+    return tokens
+
+
+def break_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Lines of at most `width`, breaking between characters, with hanging punctuation."""
+    lines: list[str] = []
+    for source_line in text.split("\n"):
+        current = ""
+        for token in _tokens(source_line):
+            if not current or measure(current + token) <= width:
+                current += token
+            elif token in _NO_LINE_START:
+                current += token  # hangs into the margin rather than start the next line
+            else:
+                carried = ""
+                while current and current[-1] in _NO_LINE_END:
+                    current, carried = current[:-1], current[-1] + carried
+                lines.append(current)
+                current = carried + token
+        lines.append(current)
+    return lines
+
+
 class _OfficialPDF(FPDF):
     def footer(self) -> None:
         self.set_y(-(DEFAULT_STYLE.bottom_mm - 7))
@@ -456,26 +493,20 @@ def render_pdf(spec: DocumentSpec, style: DocumentStyle = DEFAULT_STYLE) -> byte
     indent = "\u3000\u3000"  # two full-width spaces: the customary two-character indent
 
     def write(
-        text: str, *, size: float, bold: bool = False, align: str = "J", h: float = line_mm
+        text: str, *, size: float, bold: bool = False, align: str = "L", h: float = line_mm
     ) -> None:
-        if bold and fonts.bold is None:
-            # No bold face at hand: stroke the outline to embolden.
-            pdf.set_font("cjk", size=size)
-            with pdf.local_context(text_mode=TextMode.FILL_STROKE, line_width=size * _PT_MM / 30):
-                pdf.multi_cell(
-                    0,
-                    h,
-                    text,
-                    align=align,
-                    new_x=XPos.LMARGIN,
-                    new_y=YPos.NEXT,
-                    wrapmode=WrapMode.CHAR,
-                )
-            return
-        pdf.set_font("cjk", "B" if bold else "", size=size)
-        pdf.multi_cell(
-            0, h, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR
-        )
+        faux_bold = bold and fonts.bold is None
+        pdf.set_font("cjk", "B" if bold and not faux_bold else "", size=size)
+        width = pdf.w - pdf.l_margin - pdf.r_margin
+        for line in break_lines(text, width, pdf.get_string_width):
+            if faux_bold:
+                # No bold face at hand: stroke the outline to embolden.
+                with pdf.local_context(
+                    text_mode=TextMode.FILL_STROKE, line_width=size * _PT_MM / 30
+                ):
+                    pdf.cell(0, h, line, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            else:
+                pdf.cell(0, h, line, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     write(
         spec.title,

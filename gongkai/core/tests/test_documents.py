@@ -168,3 +168,19 @@ def test_debian_collection_picks_the_simplified_chinese_face(settings) -> None:
 
     face = TTFont(str(fonts.regular.path), fontNumber=fonts.regular.collection_index, lazy=True)
     assert face["name"].getDebugName(1).endswith("SC")
+
+
+def test_line_breaking_keeps_punctuation_off_line_starts_and_numbers_whole() -> None:
+    def measure(text: str) -> float:
+        return float(len(text))
+
+    # The comma hangs, the opening bracket moves down with its character, 2026 stays whole.
+    assert documents.break_lines("一二三，四五（六七八2026年", 3, measure) == [
+        "一二三，",
+        "四五",
+        "（六七",
+        "八",
+        "2026",
+        "年",
+    ]
+    assert documents.break_lines("甲\n乙", 10, measure) == ["甲", "乙"]
