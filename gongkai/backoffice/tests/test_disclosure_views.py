@@ -1,0 +1,234 @@
+"""Back-office pages of 依申请公开: queues, staff entry, privacy of the applicant block, the
+deadline explanation, steps and their refusals, letters and the dashboard panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from gongkai.backoffice.tests.world import World, build_world
+from gongkai.core.models import AuditEntry
+from gongkai.disclosure_requests.models import ClockEvent, DisclosureRequest
+from gongkai.disclosure_requests.tests.factories import (
+    DisclosureRequestFactory,
+    LetterFactory,
+    valid_id_number,
+)
+
+pytestmark = pytest.mark.django_db
+Status = DisclosureRequest.Status
+# 2025-09-30 (Tuesday) before the National Day and Mid-Autumn holiday (10-01 … 10-08).
+RECEIVED_ON = dt.date(2025, 9, 30)
+
+
+@pytest.fixture
+def world() -> World:
+    return build_world()
+
+
+def _client(world: World, key: str) -> Client:
+    client = Client()
+    client.force_login(world.user(key))
+    return client
+
+
+def _request(world: World, **kwargs: Any) -> Any:
+    kwargs.setdefault("received_on", RECEIVED_ON)
+    kwargs.setdefault("handler", world.user("org1:handler"))
+    return DisclosureRequestFactory(organisation=world.org1, **kwargs)
+
+
+def _messages(response: Any) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_applicant_block_is_masked_and_revealing_is_audited(world: World) -> None:
+    disclosure_request = _request(world, id_number=valid_id_number(42), phone="13912345678")
+    auditor = _client(world, "org1:auditor")
+    page = auditor.get(reverse("backoffice:request_detail", args=[disclosure_request.pk]))
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert disclosure_request.id_number not in content
+    assert "139****5678" in content
+    assert reverse("backoffice:request_applicant", args=[disclosure_request.pk]) not in content
+    assert (
+        auditor.get(
+            reverse("backoffice:request_applicant", args=[disclosure_request.pk])
+        ).status_code
+        == 403
+    )
+
+    handler = _client(world, "org1:handler")
+    masked = handler.get(reverse("backoffice:request_detail", args=[disclosure_request.pk]))
+    assert disclosure_request.id_number not in masked.content.decode()
+    assert not AuditEntry.objects.filter(action__endswith="personal_data_viewed").exists()
+    revealed = handler.get(reverse("backoffice:request_applicant", args=[disclosure_request.pk]))
+    assert revealed.status_code == 200
+    assert disclosure_request.id_number in revealed.content.decode()
+    assert "13912345678" in revealed.content.decode()
+    entry = AuditEntry.objects.get(action="disclosure_requests.request.personal_data_viewed")
+    assert entry.actor == world.user("org1:handler")
+
+
+def test_detail_explains_the_due_date_with_skipped_holidays(world: World) -> None:
+    disclosure_request = _request(world)
+    page = _client(world, "org1:coordinator").get(
+        reverse("backoffice:request_detail", args=[disclosure_request.pk])
+    )
+    content = page.content.decode()
+    explanation = page.context["explanation"]
+    assert explanation.due_on is not None
+    # National Day and Mid-Autumn days are skipped; the due date is after the holiday.
+    assert explanation.due_on > dt.date(2025, 10, 8)
+    assert "2025-10-01" in content and "国庆" in content
+    assert explanation.steps and explanation.steps[0] in content
+    assert "收到申请" in content  # the ledger table's received event
+
+
+def test_queue_filters_overdue_and_to_confirm(world: World) -> None:
+    overdue = _request(world, due_on=dt.date(2025, 10, 28), information_title="逾期的申请")
+    on_time = _request(
+        world,
+        received_on=dt.date(2099, 1, 5),
+        due_on=dt.date(2099, 2, 2),
+        information_title="未到期的申请",
+    )
+    pending = DisclosureRequestFactory(
+        organisation=world.org1, pending=True, information_title="待确认的申请"
+    )
+    coordinator = _client(world, "org1:coordinator")
+    listed = coordinator.get(reverse("backoffice:request_list") + "?overdue=on")
+    numbers = [r.tracking_number for r in listed.context["disclosure_requests"]]
+    assert numbers == [overdue.tracking_number]
+    queue = coordinator.get(reverse("backoffice:request_to_confirm"))
+    assert [r.pk for r in queue.context["disclosure_requests"]] == [pending.pk]
+    everything = coordinator.get(reverse("backoffice:request_list"))
+    assert {r.pk for r in everything.context["disclosure_requests"]} == {
+        overdue.pk,
+        on_time.pk,
+        pending.pk,
+    }
+    # Org 2 sees none of org 1's applications.
+    assert (
+        not _client(world, "org2:coordinator")
+        .get(reverse("backoffice:request_list"))
+        .context["disclosure_requests"]
+    )
+
+
+def test_staff_entry_applies_the_receipt_date_rule(world: World) -> None:
+    coordinator = _client(world, "org1:coordinator")
+    data = {
+        "organisation": world.org1.pk,
+        "channel": "post_signed",
+        "received_on": "2025-09-30",
+        "applicant_type": "natural_person",
+        "applicant_name": "周八",
+        "id_type": "resident_id",
+        "id_number": valid_id_number(8),
+        "address": "北京市朝阳区建国路1号",
+        "information_title": "道路改造工程批复",
+        "form_wanted": "paper",
+        "delivery_method": "post",
+    }
+    response = coordinator.post(reverse("backoffice:request_register"), data, follow=True)
+    disclosure_request = DisclosureRequest.objects.get()
+    assert disclosure_request.received_on == dt.date(2025, 9, 30)
+    assert disclosure_request.channel == "post_signed"
+    assert disclosure_request.status == Status.IN_PROGRESS
+    assert disclosure_request.due_on is not None
+    assert any("查询码" in message for message in _messages(response))
+
+    # An ordinary letter not yet confirmed waits in the to-confirm queue.
+    response = coordinator.post(
+        reverse("backoffice:request_register"),
+        {**data, "channel": "post_ordinary", "received_on": "", "id_number": valid_id_number(9)},
+    )
+    assert response.status_code == 302
+    waiting = DisclosureRequest.objects.get(channel="post_ordinary")
+    assert waiting.status == Status.PENDING_CONFIRMATION and waiting.received_on is None
+
+    bad = coordinator.post(
+        reverse("backoffice:request_register"), {**data, "id_number": "110105198506150000"}
+    )
+    assert bad.status_code == 400
+    assert "GB 11643" in " ".join(bad.context["form"].errors["id_number"])
+    assert DisclosureRequest.objects.count() == 2
+
+
+def test_refusals_come_back_as_messages_and_change_nothing(world: World) -> None:
+    disclosure_request = _request(world)
+    approver = _client(world, "org1:approver")
+    url = reverse("backoffice:request_extend", args=[disclosure_request.pk])
+    first = approver.post(
+        url, {"days": 10, "reason": "需调取档案", "approved_on": "2025-10-10"}, follow=True
+    )
+    assert first.status_code == 200
+    assert any("已批准延期" in message for message in _messages(first))
+    second = approver.post(
+        url, {"days": 5, "reason": "再次延期", "approved_on": "2025-10-13"}, follow=True
+    )
+    assert second.status_code == 200
+    assert any("只能延长一次" in message for message in _messages(second))
+    assert (
+        disclosure_request.clock_events.filter(kind=ClockEvent.Kind.EXTENSION_APPROVED).count() == 1
+    )
+
+    handler = _client(world, "org1:handler")
+    no_basis = handler.post(
+        reverse("backoffice:request_decision_draft", args=[disclosure_request.pk]),
+        {"outcome": "disclose", "legal_basis": ""},
+        follow=True,
+    )
+    assert any("法律依据" in message for message in _messages(no_basis))
+    disclosure_request.refresh_from_db()
+    assert not hasattr(disclosure_request, "decision") or disclosure_request.decision is None
+
+
+def test_handler_sees_steps_for_the_state_and_auditor_sees_none(world: World) -> None:
+    disclosure_request = _request(world)
+    handler_page = _client(world, "org1:handler").get(
+        reverse("backoffice:request_detail", args=[disclosure_request.pk])
+    )
+    content = handler_page.content.decode()
+    for step in ("correction_request", "consultation_start", "decision_draft", "split"):
+        assert reverse(f"backoffice:request_{step}", args=[disclosure_request.pk]) in content
+    assert reverse("backoffice:request_extend", args=[disclosure_request.pk]) not in content
+    assert reverse("backoffice:request_delivery", args=[disclosure_request.pk]) not in content
+    auditor_page = _client(world, "org1:auditor").get(
+        reverse("backoffice:request_detail", args=[disclosure_request.pk])
+    )
+    assert 'action="/staff/requests/' not in auditor_page.content.decode()
+
+
+def test_generated_letters_download(world: World) -> None:
+    disclosure_request = _request(world)
+    letter = LetterFactory(disclosure_request=disclosure_request)
+    client = _client(world, "org1:auditor")
+    response = client.get(
+        reverse(
+            "backoffice:request_letter_download", args=[disclosure_request.pk, letter.pk, "pdf"]
+        )
+    )
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    docx = client.get(
+        reverse(
+            "backoffice:request_letter_download", args=[disclosure_request.pk, letter.pk, "docx"]
+        )
+    )
+    assert docx.content.startswith(b"PK")
+
+
+def test_dashboard_lists_overdue_applications_for_request_staff(world: World) -> None:
+    overdue = _request(world, due_on=dt.date(2025, 10, 28))
+    content = _client(world, "org1:handler").get(reverse("backoffice:dashboard")).content.decode()
+    assert "依申请公开" in content
+    assert overdue.tracking_number in content
+    publisher = _client(world, "org1:publisher").get(reverse("backoffice:dashboard"))
+    assert overdue.tracking_number not in publisher.content.decode()
+    assert reverse("backoffice:request_list") not in publisher.content.decode()
