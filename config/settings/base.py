@@ -184,6 +184,9 @@ GONGKAI_SEARCH_INDEX_DIR = Path(
 GONGKAI_ATTACHMENT_MAX_BYTES = env.int("GONGKAI_ATTACHMENT_MAX_BYTES", default=50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# PDF font: a path to a CJK font file; empty means Debian fonts-noto-cjk, then the bundled package.
+GONGKAI_CJK_FONT = env.str("GONGKAI_CJK_FONT", default="")
+
 GONGKAI_SITE_NAME = env.str("GONGKAI_SITE_NAME", default="政府信息公开平台")
 GONGKAI_PUBLIC_BASE_URL = env.str("GONGKAI_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 
