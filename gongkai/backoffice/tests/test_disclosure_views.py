@@ -232,3 +232,16 @@ def test_dashboard_lists_overdue_applications_for_request_staff(world: World) ->
     publisher = _client(world, "org1:publisher").get(reverse("backoffice:dashboard"))
     assert overdue.tracking_number not in publisher.content.decode()
     assert reverse("backoffice:request_list") not in publisher.content.decode()
+
+
+def test_ledger_table_shows_every_event_with_its_data(world: World) -> None:
+    from gongkai.backoffice.tests.request_world import request_world
+
+    awaiting = request_world(world).awaiting_correction
+    page = _client(world, "org1:handler").get(
+        reverse("backoffice:request_detail", args=[awaiting.pk])
+    )
+    assert page.status_code == 200
+    ledger = page.content.decode()
+    assert "告知补正" in ledger
+    assert "items=请写明所需信息的文号" in ledger

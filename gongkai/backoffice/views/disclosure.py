@@ -225,6 +225,13 @@ def applicant_rows(view: dict[str, Any]) -> list[tuple[Any, Any]]:
     return [(label, view.get(name, "")) for name, label in APPLICANT_LABELS]
 
 
+def _event_data_text(data: Any) -> str:
+    # A dict key such as "items" would shadow dict.items in a template loop: format it here.
+    if not isinstance(data, dict):
+        return str(data or "")
+    return "；".join(f"{key}={value}" for key, value in data.items())
+
+
 def _detail_context(
     request: HttpRequest, disclosure_request: DisclosureRequest, *, unmasked: bool
 ) -> dict[str, Any]:
@@ -245,7 +252,10 @@ def _detail_context(
         "unmasked": unmasked,
         "explanation": explanation,
         "explanation_error": explanation_error,
-        "clock_events": disclosure_request.clock_events.select_related("actor"),
+        "clock_events": [
+            (event, _event_data_text(event.data))
+            for event in disclosure_request.clock_events.select_related("actor")
+        ],
         "decision": decision,
         "fee_notice": fee_notice,
         "letters": disclosure_request.letters.select_related("generated_by"),
