@@ -1,0 +1,9 @@
+"""Further demo sections, loaded after organisations, staff, catalogue and applications.
+
+Each module named here has
+``load(*, organisations: dict[str, Organisation], users: dict[str, User], rng_seed: int) -> list[str]``
+which must be idempotent (a second run creates nothing) and returns lines for the report.
+Organisation keys are those of gongkai.demo.seed.ORGANISATIONS (e.g. seed.ZWB, seed.CITY, "hb").
+"""
+
+DEMO_SECTIONS: list[str] = []
