@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -56,6 +57,7 @@ from gongkai.disclosure_requests.models import (
 from gongkai.disclosure_requests.rules.fees import PER_ITEM, PER_PAGE
 from gongkai.disclosure_requests.rules.outcomes import OUTCOMES, outcome_by_code
 from gongkai.disclosure_requests.rules.regimes import AGENCY, THIRD_PARTY
+from gongkai.disclosure_requests.selectors import ANSWER_OWED
 from gongkai.organisations.models import Organisation, Role
 from gongkai.workdays.calendar import (
     UnknownCalendarYearError,
@@ -67,14 +69,8 @@ REQUESTS_ACTION = "demo.requests.generated"
 DEFAULT_REQUESTS = 400
 DEFAULT_LETTERS = 8
 DEMO_ACCESS_CODE = "DEMO2019"
-# Received and not yet answered: what the overdue list is made of.
-WAITING = (
-    DisclosureRequest.Status.IN_PROGRESS,
-    DisclosureRequest.Status.AWAITING_CORRECTION,
-    DisclosureRequest.Status.IN_CONSULTATION,
-    DisclosureRequest.Status.AWAITING_FEE,
-    DisclosureRequest.Status.AWAITING_APPROVAL,
-)
+# Received and owed an answer: what the overdue list is made of.
+WAITING = ANSWER_OWED
 FIRST_DAY = dt.date(2019, 1, 2)  # a few months under the 2007 条例, the rest under 2019's
 FEES_FROM = dt.date(2021, 1, 1)  # 国办函〔2020〕109号
 
@@ -237,6 +233,7 @@ class Plan:
     late: bool = False
     stalled: bool = False  # never answered: it stays on the overdue list
     split: bool = False
+    carried_over: bool = False  # received late in December, answered in January
     outcome: str = "disclose"
     letters: tuple[str, ...] = ()
 
@@ -248,6 +245,7 @@ class RequestsReport:
     by_status: dict[str, int] = field(default_factory=dict)
     by_outcome: dict[str, int] = field(default_factory=dict)
     overdue: int = 0
+    seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
 
 
@@ -361,10 +359,30 @@ class RequestsLoader:
                 # Received in the last days of a December: answered the next year (结转).
                 year = rng.randint(FIRST_DAY.year, self.today.year - 1)
                 offset = (dt.date(year, 12, rng.randint(20, 30)) - FIRST_DAY).days
+            if index % 50 == 3:
+                # Before 2019-05-15: answered under the 2007 条例's 15 working days.
+                offset = rng.randint(0, (dt.date(2019, 5, 10) - FIRST_DAY).days)
             submitted_on = FIRST_DAY + dt.timedelta(days=max(0, offset))
-            plans.append(self._plan(rng.choice(by_type[applicant_type]), submitted_on))
+            if index < len(APPLICANT_WEIGHTS):
+                applicant_type = list(APPLICANT_WEIGHTS)[index]  # every type at least once
+            plan = self._plan(rng.choice(by_type[applicant_type]), submitted_on)
+            if index < len(CHANNEL_WEIGHTS):
+                plan.channel = list(CHANNEL_WEIGHTS)[index]  # every channel at least once
+                if plan.channel != Channel.ONLINE:
+                    plan.submitted_on = _working_day(plan.submitted_on)
+            plan.carried_over = index % 40 == 1
+            plans.append(plan)
         plans += self._frequent_applicant(applicants[0])
         plans.sort(key=lambda plan: plan.submitted_on)
+        # A few of the last months' applications were never answered: the overdue list.
+        unanswered = [
+            p
+            for p in plans
+            if 40 < (self.today - p.submitted_on).days < 400
+            and not (p.fee or p.correction or p.split)
+        ]
+        for plan in unanswered[-3:]:
+            plan.stalled = True
         self._outcomes(plans)
         self._choose_letters(plans)
         return plans
@@ -476,6 +494,7 @@ class RequestsLoader:
             return self.report
         if self.count <= 0:
             return self.report
+        started = time.monotonic()
         plans = self._plans()
         access_hash = make_password(DEMO_ACCESS_CODE)
         with ExitStack() as stack, transaction.atomic():
@@ -496,6 +515,7 @@ class RequestsLoader:
                 actor=self.users.get(seed.SUPERUSER),
                 data={"count": self.report.created, "letters": self.report.letters},
             )
+        self.report.seconds = time.monotonic() - started
         self._count()
         return self.report
 
@@ -771,6 +791,8 @@ class RequestsLoader:
         assert due_on is not None
         if plan.late:
             answer_on = add_working_days(due_on, rng.randint(1, 6))
+        elif plan.carried_over:
+            answer_on = due_on - dt.timedelta(days=rng.randint(0, 2))
         else:
             answer_on = due_on - dt.timedelta(days=rng.randint(0, 18))
         answer_on = max(_working_day(answer_on), add_working_days(after, 1))

@@ -69,7 +69,8 @@ class Command(BaseCommand):
             for note in requests.notes:
                 out(f"  {note}")
             out(
-                f"  依申请公开：本次新建申请 {requests.created}，文书 {requests.letters}；"
+                f"  依申请公开：本次新建申请 {requests.created}，文书 {requests.letters}"
+                f"（{requests.seconds:.1f} 秒）；"
                 f"已逾期未答复 {requests.overdue} 件；按状态："
             )
             for label, count in requests.by_status.items():
