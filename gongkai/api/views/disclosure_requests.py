@@ -9,9 +9,9 @@ its permission predicate and refused with the service's message.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 
 from gongkai.api.pagination import StandardPagination
 from gongkai.api.permissions import HasDeclaredPermission
-from gongkai.backoffice.views.disclosure import STEPS, Step
+from gongkai.backoffice.views.disclosure import STEPS, Step, step_form
 from gongkai.disclosure_requests import privacy, selectors, services
 from gongkai.disclosure_requests.models import (
     ApplicantType,
@@ -52,11 +52,11 @@ class SubmitInputSerializer(serializers.Serializer[Any]):
     id_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     credit_code = serializers.CharField(max_length=18, required=False, allow_blank=True)
     contact_person = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=40)
+    phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
-    address = serializers.CharField(max_length=300)
+    address = serializers.CharField(max_length=300, required=False, allow_blank=True)
     postcode = serializers.CharField(max_length=10, required=False, allow_blank=True)
-    information_title = serializers.CharField(max_length=300)
+    information_title = serializers.CharField(max_length=300, required=False, allow_blank=True)
     information_document_number = serializers.CharField(
         max_length=100, required=False, allow_blank=True
     )
@@ -336,11 +336,10 @@ class StaffRequestStepApi(_StaffRequestApi):
         if not step.predicate(request.user, disclosure_request):
             raise PermissionDenied(_("您没有执行此操作的权限。"))
         data: dict[str, Any] = {}
-        if step.form is not None:
-            kwargs: dict[str, Any] = {}
-            if "disclosure_request" in step.form.__init__.__code__.co_varnames:
-                kwargs["disclosure_request"] = disclosure_request
-            form: forms.Form = step.form(request.data, **kwargs)
+        if not isinstance(request.data, Mapping):
+            raise ValidationError(_("请求数据应为对象。"))
+        form = step_form(step, request.data, disclosure_request)
+        if form is not None:
             if not form.is_valid():
                 raise ValidationError(form.errors.get_json_data())
             data = dict(form.cleaned_data)

@@ -543,6 +543,15 @@ STEPS: dict[str, Step] = {
 }
 
 
+def step_form(step: Step, data: Any, disclosure_request: DisclosureRequest) -> forms.Form | None:
+    """The step's bound form; choices that depend on the application are scoped to it."""
+    if step.form is None:
+        return None
+    if step.form is disclosure_forms.AssignForm:
+        return disclosure_forms.AssignForm(data, disclosure_request=disclosure_request)
+    return step.form(data)
+
+
 class RequestStepView(OrganisationPermissionRequiredMixin, View):
     """POST-only step of the application page: predicate, form, one service; then back."""
 
@@ -558,11 +567,8 @@ class RequestStepView(OrganisationPermissionRequiredMixin, View):
         deny_unless(step.predicate(request.user, disclosure_request))
         target = reverse("backoffice:request_detail", args=[disclosure_request.pk])
         data: dict[str, Any] = {}
-        if step.form is not None:
-            kwargs: dict[str, Any] = {}
-            if step.form is disclosure_forms.AssignForm:
-                kwargs["disclosure_request"] = disclosure_request
-            form = step.form(request.POST, **kwargs)
+        form = step_form(step, request.POST, disclosure_request)
+        if form is not None:
             if not form.is_valid():
                 for message in _form_error_messages(form):
                     messages.error(request, message)
