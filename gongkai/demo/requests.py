@@ -234,6 +234,7 @@ class Plan:
     stalled: bool = False  # never answered: it stays on the overdue list
     split: bool = False
     carried_over: bool = False  # received late in December, answered in January
+    unconfirmed: bool = False  # online, waiting for staff to confirm the day of receipt
     outcome: str = "disclose"
     letters: tuple[str, ...] = ()
 
@@ -371,6 +372,10 @@ class RequestsLoader:
                 if plan.channel != Channel.ONLINE:
                     plan.submitted_on = _working_day(plan.submitted_on)
             plan.carried_over = index % 40 == 1
+            if index % 100 == 50:
+                # Submitted online in the last days, not yet confirmed by staff.
+                plan.submitted_on = self.today - dt.timedelta(days=rng.randint(0, 3))
+                plan.channel, plan.unconfirmed = Channel.ONLINE, True
             plans.append(plan)
         plans += self._frequent_applicant(applicants[0])
         plans.sort(key=lambda plan: plan.submitted_on)
@@ -559,7 +564,7 @@ class RequestsLoader:
                     data={**data, "organisation": organisation}
                 )
             self.report.created += 1
-            if rng.random() < 0.02 and (self.today - plan.submitted_on).days < 10:
+            if plan.unconfirmed:
                 return  # waits in the to-confirm queue
             if not self._step(
                 confirm_on,

@@ -86,8 +86,9 @@ def test_the_demo_applications_go_through_every_path():
     assert requests.filter(regime="2007").exists() and requests.filter(regime="2019").exists()
     assert requests.filter(parent__isnull=False).count() >= 2  # 一事一申请
 
-    # Overdue and still open; some answers carried over into the next year.
+    # Overdue and still open; one waiting for confirmation; answers carried over a year end.
     today = timezone.localdate()
+    assert requests.filter(status="pending_confirmation", received_on=None).exists()
     assert requests.filter(status__in=WAITING, due_on__lt=today).exists()
     answered = events.filter(
         kind="answered", occurred_on__year__gt=F("disclosure_request__received_on__year")
