@@ -63,6 +63,8 @@ LOCAL_APPS = [
     "gongkai.api",
     "gongkai.demo",
     "gongkai.disclosure_requests",
+    "gongkai.consultations",
+    "gongkai.appeals",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -228,3 +228,34 @@ def can_view_applicant_personal_data(user: Any, disclosure_request: Any) -> bool
         or has_permission(user, REQUESTS_REGISTER, organisation)
         for organisation in _request_organisations(disclosure_request)
     )
+
+
+# --- consultations (咨询) ----------------------------------------------------------------------
+
+CONSULTATIONS_VIEW = "consultations.view"
+CONSULTATIONS_MANAGE = "consultations.manage"
+
+# Counter and phone staff (coordinators, handlers) enter and answer; approvers and auditors read.
+ROLE_PERMISSIONS[Role.COORDINATOR] = ROLE_PERMISSIONS[Role.COORDINATOR] | {
+    CONSULTATIONS_VIEW,
+    CONSULTATIONS_MANAGE,
+}
+ROLE_PERMISSIONS[Role.HANDLER] = ROLE_PERMISSIONS[Role.HANDLER] | {
+    CONSULTATIONS_VIEW,
+    CONSULTATIONS_MANAGE,
+}
+ROLE_PERMISSIONS[Role.APPROVER] = ROLE_PERMISSIONS[Role.APPROVER] | {CONSULTATIONS_VIEW}
+ROLE_PERMISSIONS[Role.AUDITOR] = ROLE_PERMISSIONS[Role.AUDITOR] | {CONSULTATIONS_VIEW}
+
+
+def can_view_consultations(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, CONSULTATIONS_VIEW, organisation)
+
+
+def can_manage_consultations(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, CONSULTATIONS_MANAGE, organisation)
+
+
+def can_view_consultation_contact(user: Any, consultation: Any) -> bool:
+    # A portal asker's contact is for those who answer, not for read-only roles.
+    return has_permission(user, CONSULTATIONS_MANAGE, consultation.organisation)
