@@ -63,8 +63,15 @@ LOCAL_APPS = [
     "gongkai.api",
     "gongkai.demo",
     "gongkai.disclosure_requests",
+    "gongkai.reception",
+    "gongkai.engagement",
+    "gongkai.complaints",
+    "gongkai.service_guides",
+    "gongkai.service_desk",
     "gongkai.consultations",
     "gongkai.appeals",
+    "gongkai.reading_room",
+    "gongkai.web_analytics",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
