@@ -259,3 +259,29 @@ def can_manage_consultations(user: Any, organisation: Organisation) -> bool:
 def can_view_consultation_contact(user: Any, consultation: Any) -> bool:
     # A portal asker's contact is for those who answer, not for read-only roles.
     return has_permission(user, CONSULTATIONS_MANAGE, consultation.organisation)
+
+
+# --- 行政复议、行政诉讼和申诉 -------------------------------------------------------------------
+
+APPEALS_VIEW = "appeals.view"
+APPEALS_MANAGE = "appeals.manage"
+
+# The 公开办 and the 负责人 answer for the body in review and litigation; auditors read.
+ROLE_PERMISSIONS[Role.COORDINATOR] = ROLE_PERMISSIONS[Role.COORDINATOR] | {
+    APPEALS_VIEW,
+    APPEALS_MANAGE,
+}
+ROLE_PERMISSIONS[Role.APPROVER] = ROLE_PERMISSIONS[Role.APPROVER] | {APPEALS_VIEW, APPEALS_MANAGE}
+ROLE_PERMISSIONS[Role.AUDITOR] = ROLE_PERMISSIONS[Role.AUDITOR] | {APPEALS_VIEW}
+
+
+def can_view_appeal_case(user: Any, appeal_case: Any) -> bool:
+    return has_permission(user, APPEALS_VIEW, appeal_case.organisation)
+
+
+def can_create_appeal_case(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, APPEALS_MANAGE, organisation)
+
+
+def can_manage_appeal_case(user: Any, appeal_case: Any) -> bool:
+    return has_permission(user, APPEALS_MANAGE, appeal_case.organisation)
