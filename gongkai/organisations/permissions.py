@@ -348,3 +348,35 @@ def can_view_service_desk(user: Any, organisation: Organisation) -> bool:
 
 def can_manage_service_desk(user: Any, organisation: Organisation) -> bool:
     return has_permission(user, SERVICE_DESK_MANAGE, organisation)
+
+
+# --- 政务资讯大厅 and website visits ------------------------------------------------------------
+
+READING_ROOM_VIEW = "reading_room.view"
+READING_ROOM_MANAGE = "reading_room.manage"
+WEB_ANALYTICS_VIEW = "web_analytics.view"
+
+# The reading room's registers are kept by the 公开办 and handlers; approvers and auditors read.
+# Page views are aggregate counts without personal data: every role may read them.
+for _role in (Role.COORDINATOR, Role.HANDLER):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {READING_ROOM_VIEW, READING_ROOM_MANAGE}
+for _role in (Role.APPROVER, Role.AUDITOR):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {READING_ROOM_VIEW}
+for _role in Role:
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {WEB_ANALYTICS_VIEW}
+
+
+def can_view_reading_room_record(user: Any, record: Any) -> bool:
+    return has_permission(user, READING_ROOM_VIEW, record.organisation)
+
+
+def can_manage_reading_room(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, READING_ROOM_MANAGE, organisation)
+
+
+def can_manage_reading_room_record(user: Any, record: Any) -> bool:
+    return has_permission(user, READING_ROOM_MANAGE, record.organisation)
+
+
+def can_view_page_views(user: Any) -> bool:
+    return has_any_permission(user, WEB_ANALYTICS_VIEW)
