@@ -380,3 +380,39 @@ def can_manage_reading_room_record(user: Any, record: Any) -> bool:
 
 def can_view_page_views(user: Any) -> bool:
     return has_any_permission(user, WEB_ANALYTICS_VIEW)
+
+
+# --- 审批处长接访 and 政企互动 --------------------------------------------------------------------
+
+RECEPTION_VIEW = "reception.view"
+RECEPTION_MANAGE = "reception.manage"
+ENGAGEMENT_VIEW = "engagement.view"
+ENGAGEMENT_MANAGE = "engagement.manage"
+
+# The 政务服务处 (coordinators, handlers) runs receptions, meetings and the mailing service;
+# approvers and auditors read.
+for _role in (Role.COORDINATOR, Role.HANDLER):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {
+        RECEPTION_VIEW,
+        RECEPTION_MANAGE,
+        ENGAGEMENT_VIEW,
+        ENGAGEMENT_MANAGE,
+    }
+for _role in (Role.APPROVER, Role.AUDITOR):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {RECEPTION_VIEW, ENGAGEMENT_VIEW}
+
+
+def can_view_reception(user: Any, record: Any) -> bool:
+    return has_permission(user, RECEPTION_VIEW, record.organisation)
+
+
+def can_manage_reception(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, RECEPTION_MANAGE, organisation)
+
+
+def can_view_engagement(user: Any, record: Any) -> bool:
+    return has_permission(user, ENGAGEMENT_VIEW, record.organisation)
+
+
+def can_manage_engagement(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, ENGAGEMENT_MANAGE, organisation)
