@@ -63,6 +63,7 @@ LOCAL_APPS = [
     "gongkai.api",
     "gongkai.demo",
     "gongkai.disclosure_requests",
+    "gongkai.reports",
     "gongkai.reception",
     "gongkai.engagement",
     "gongkai.complaints",
