@@ -36,7 +36,9 @@ class ServiceItem(TimeStampedModel):
         verbose_name_plural = _("服务事项")
         ordering = ["code", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="unique_service_item_code")
+            models.UniqueConstraint(
+                fields=["organisation", "code"], name="unique_service_item_code"
+            )
         ]
 
     def __str__(self) -> str:
