@@ -6,4 +6,6 @@ which must be idempotent (a second run creates nothing) and returns lines for th
 Organisation keys are those of gongkai.demo.seed.ORGANISATIONS (e.g. seed.ZWB, seed.CITY, "hb").
 """
 
-DEMO_SECTIONS: list[str] = []
+DEMO_SECTIONS: list[str] = [
+    "gongkai.demo.reading_room_demo",
+]
