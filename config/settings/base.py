@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gongkai.web_analytics.middleware.PageViewCounterMiddleware",
     # Last, so that it sees authentication failures from every backend.
     "axes.middleware.AxesMiddleware",
 ]
