@@ -1,6 +1,7 @@
 """Staff back office (mounted at /staff/)."""
 
 from gongkai.backoffice.routes import accounts, calendar, catalogue, disclosure, organisations
+from gongkai.backoffice.routes import appeals as appeals_routes
 
 app_name = "backoffice"
 urlpatterns = [
@@ -9,4 +10,5 @@ urlpatterns = [
     *organisations.urlpatterns,
     *calendar.urlpatterns,
     *disclosure.urlpatterns,
+    *appeals_routes.urlpatterns,
 ]

@@ -220,7 +220,10 @@ class MessageDelivery(models.Model):
         FAILED = "failed", _("发送失败")
 
     message = models.ForeignKey(
-        BroadcastMessage, verbose_name=_("信息"), on_delete=models.CASCADE, related_name="deliveries"
+        BroadcastMessage,
+        verbose_name=_("信息"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
     )
     subscriber = models.ForeignKey(
         EnterpriseSubscriber,

@@ -50,7 +50,10 @@ class ReceptionSchedule(TimeStampedModel):
 
 class ReceptionSlot(models.Model):
     schedule = models.ForeignKey(
-        ReceptionSchedule, verbose_name=_("接访安排"), on_delete=models.CASCADE, related_name="slots"
+        ReceptionSchedule,
+        verbose_name=_("接访安排"),
+        on_delete=models.CASCADE,
+        related_name="slots",
     )
     date = models.DateField(_("日期"))
     start_time = models.TimeField(_("开始时间"))
