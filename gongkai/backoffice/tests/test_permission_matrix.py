@@ -263,6 +263,41 @@ POST_FORM_OVERRIDES: dict[tuple[str, str], set[int]] = {
     ("request_register", "org2:coordinator"): {400},
 }
 
+# --- 行政复议、行政诉讼和申诉 (appeals) ---------------------------------------------------------
+from gongkai.backoffice.tests.appeal_world import (  # noqa: E402
+    appeal_case_data,
+    appeal_decision_data,
+    appeal_document,
+    appeal_pk,
+    appeal_upload,
+)
+
+APPEAL_VIEWERS = frozenset({"coordinator", "approver", "auditor"})
+APPEAL_MANAGERS = frozenset({"coordinator", "approver"})
+SPECS.update(
+    {
+        "appeal_list": Spec("get", _none, APPEAL_VIEWERS),
+        "appeal_statistics": Spec("get", _none, APPEAL_VIEWERS, query="?year=2025"),
+        "appeal_create": Spec("get", _none, APPEAL_MANAGERS),
+        "appeal_detail": Spec("get", appeal_pk(), APPEAL_VIEWERS, scoped=True),
+        "appeal_edit": Spec("get", appeal_pk(), APPEAL_MANAGERS, scoped=True),
+        "appeal_decision": Spec(
+            "post", appeal_pk(), APPEAL_MANAGERS, scoped=True, data=appeal_decision_data
+        ),
+        "appeal_document_upload": Spec(
+            "post", appeal_pk(), APPEAL_MANAGERS, scoped=True, data=appeal_upload
+        ),
+        "appeal_document_download": Spec("get", appeal_document, APPEAL_VIEWERS, scoped=True),
+    }
+)
+SPECS_POST_FORMS["appeal_create"] = appeal_case_data
+POST_FORM_OVERRIDES.update(
+    {
+        ("appeal_create", "org2:coordinator"): {400},
+        ("appeal_create", "org2:approver"): {400},
+    }
+)
+
 
 def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
     for pattern in patterns:
