@@ -2,6 +2,9 @@
 
 from gongkai.backoffice.routes import accounts, calendar, catalogue, disclosure, organisations
 from gongkai.backoffice.routes import appeals as appeals_routes
+from gongkai.backoffice.routes import complaints as complaints_routes
+from gongkai.backoffice.routes import service_desk as service_desk_routes
+from gongkai.backoffice.routes import service_guides as service_guides_routes
 
 app_name = "backoffice"
 urlpatterns = [
@@ -11,4 +14,7 @@ urlpatterns = [
     *calendar.urlpatterns,
     *disclosure.urlpatterns,
     *appeals_routes.urlpatterns,
+    *complaints_routes.urlpatterns,
+    *service_guides_routes.urlpatterns,
+    *service_desk_routes.urlpatterns,
 ]

@@ -299,6 +299,87 @@ POST_FORM_OVERRIDES.update(
 )
 
 
+# --- 投诉建议、办事指南、服务评价与服务保障 (complaints, service_guides, service_desk) -----------
+from gongkai.backoffice.tests import service_centre_world as scw  # noqa: E402
+
+SERVICE_CENTRE_VIEWERS = frozenset({"coordinator", "handler", "approver", "auditor"})
+SERVICE_CENTRE_MANAGERS = frozenset({"coordinator", "handler"})
+SPECS.update(
+    {
+        "complaint_list": Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        "complaint_create": Spec("get", _none, SERVICE_CENTRE_MANAGERS),
+        "complaint_settings": Spec("get", _none, SERVICE_CENTRE_MANAGERS),
+        "complaint_detail": Spec("get", scw.complaint_pk, SERVICE_CENTRE_VIEWERS, scoped=True),
+        "complaint_route": Spec(
+            "post",
+            scw.complaint_pk,
+            SERVICE_CENTRE_MANAGERS,
+            scoped=True,
+            data=lambda w: {"department": w.org1.pk},
+        ),
+        "complaint_reply": Spec(
+            "post",
+            scw.complaint_pk,
+            SERVICE_CENTRE_MANAGERS,
+            scoped=True,
+            data=scw.constant({"reply": "已增设窗口。", "replied_on": "2025-03-10"}),
+        ),
+        "service_item_list": Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        "service_item_create": Spec("get", _none, SERVICE_CENTRE_MANAGERS),
+        "service_item_detail": Spec(
+            "get", scw.service_item_pk, SERVICE_CENTRE_VIEWERS, scoped=True
+        ),
+        "guide_revise": Spec(
+            "get",
+            scw.service_item_pk,
+            SERVICE_CENTRE_MANAGERS,
+            declared=SERVICE_CENTRE_MANAGERS,
+            scoped=True,
+        ),
+        "guide_publish": Spec("post", scw.draft_guide_pk, SERVICE_CENTRE_MANAGERS, scoped=True),
+        "print_run_list": Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        "print_run_create": Spec("get", _none, SERVICE_CENTRE_MANAGERS),
+        "evaluation_list": Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        "evaluation_create": Spec("get", _none, SERVICE_CENTRE_MANAGERS),
+        "fault_list": Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        "fault_create": Spec("get", _none, SERVICE_CENTRE_MANAGERS),
+        "fault_detail": Spec("get", scw.fault_pk, SERVICE_CENTRE_VIEWERS, scoped=True),
+        "fault_start": Spec("post", scw.fault_pk, SERVICE_CENTRE_MANAGERS, scoped=True),
+        "fault_resolve": Spec(
+            "post",
+            scw.fault_pk,
+            SERVICE_CENTRE_MANAGERS,
+            scoped=True,
+            data=scw.constant({"resolution": "已更换叫号机喇叭。"}),
+        ),
+    }
+)
+SPECS_POST_FORMS.update(
+    {
+        "complaint_create": scw.complaint_entry_data,
+        "complaint_settings": lambda w: {"organisation": w.org1.pk, "answer_working_days": 10},
+        "service_item_create": scw.service_item_data,
+        "guide_revise": scw.guide_version_data,
+        "print_run_create": scw.print_run_data,
+        "evaluation_create": scw.evaluation_data,
+        "fault_create": scw.fault_data,
+    }
+)
+POST_FORM_OVERRIDES.update(
+    {
+        (name, f"org2:{role}"): {400}
+        for name in (
+            "complaint_create",
+            "complaint_settings",
+            "service_item_create",
+            "print_run_create",
+            "evaluation_create",
+            "fault_create",
+        )
+        for role in SERVICE_CENTRE_MANAGERS
+    }
+)
+
 def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
