@@ -2,6 +2,7 @@
 
 from django.urls import re_path
 
+from gongkai.api.routes import appeals as appeals_routes
 from gongkai.api.routes import calendar, catalogue, disclosure, disclosure_requests, schema
 from gongkai.api.views.errors import UnknownEndpointApi
 
@@ -12,6 +13,7 @@ urlpatterns = [
     *calendar.urlpatterns,
     *disclosure.urlpatterns,
     *disclosure_requests.urlpatterns,
+    *appeals_routes.urlpatterns,
     # Last: every other path under /api/v1/ answers with a JSON 404.
     re_path(r"^.*$", UnknownEndpointApi.as_view(), name="unknown_endpoint"),
 ]

@@ -3,6 +3,7 @@
 from gongkai.backoffice.routes import accounts, calendar, catalogue, disclosure, organisations
 from gongkai.backoffice.routes import appeals as appeals_routes
 from gongkai.backoffice.routes import complaints as complaints_routes
+from gongkai.backoffice.routes import consultations as consultations_routes
 from gongkai.backoffice.routes import service_desk as service_desk_routes
 from gongkai.backoffice.routes import service_guides as service_guides_routes
 
@@ -14,6 +15,7 @@ urlpatterns = [
     *calendar.urlpatterns,
     *disclosure.urlpatterns,
     *appeals_routes.urlpatterns,
+    *consultations_routes.urlpatterns,
     *complaints_routes.urlpatterns,
     *service_guides_routes.urlpatterns,
     *service_desk_routes.urlpatterns,

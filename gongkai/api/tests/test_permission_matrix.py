@@ -218,6 +218,52 @@ SPECS.update(
         ),
     }
 )
+# --- 行政复议、行政诉讼和申诉 (appeals) ---------------------------------------------------------
+from gongkai.backoffice.tests.appeal_world import (  # noqa: E402
+    appeal_case_data,
+    appeal_decision_data,
+    appeal_pk,
+    appeal_upload,
+)
+
+APPEAL_VIEWERS = frozenset({"coordinator", "approver", "auditor"})
+APPEAL_MANAGERS = frozenset({"coordinator", "approver"})
+SPECS.update(
+    {
+        ("staff_appeal_list", "get"): Spec("get", _none, APPEAL_VIEWERS),
+        ("staff_appeal_list", "post"): Spec(
+            "post", _none, APPEAL_MANAGERS, ok=201, data=appeal_case_data, org2_status=400
+        ),
+        ("staff_appeal_statistics", "get"): Spec(
+            "get",
+            _none,
+            APPEAL_VIEWERS,
+            query="?year=2025&organisation={org1}",
+            org2_status=404,
+        ),
+        ("staff_appeal_detail", "get"): Spec("get", appeal_pk(), APPEAL_VIEWERS, scoped=True),
+        ("staff_appeal_detail", "patch"): Spec(
+            "patch",
+            appeal_pk(),
+            APPEAL_MANAGERS,
+            declared=APPEAL_VIEWERS,
+            scoped=True,
+            data=lambda world: {"note": "申请人已补充证据材料。"},
+        ),
+        ("staff_appeal_decision", "post"): Spec(
+            "post", appeal_pk(), APPEAL_MANAGERS, scoped=True, data=appeal_decision_data
+        ),
+        ("staff_appeal_document_upload", "post"): Spec(
+            "post",
+            appeal_pk(),
+            APPEAL_MANAGERS,
+            scoped=True,
+            ok=201,
+            data=appeal_upload,
+            multipart=True,
+        ),
+    }
+)
 # Paths that answer every unknown URL, not endpoints of their own.
 NOT_ENDPOINTS = {"unknown_endpoint"}
 
