@@ -380,6 +380,133 @@ POST_FORM_OVERRIDES.update(
     }
 )
 
+# --- 咨询 (consultations) ----------------------------------------------------------------------
+from gongkai.backoffice.tests.consultation_world import (  # noqa: E402
+    consultation_pk,
+    faq_data,
+    fast_entry_data,
+    tally_data,
+    topic_data,
+)
+
+CONSULTATION_VIEWERS = frozenset({"coordinator", "handler", "approver", "auditor"})
+CONSULTATION_MANAGERS = frozenset({"coordinator", "handler"})
+SPECS.update(
+    {
+        "consultation_list": Spec("get", _none, CONSULTATION_VIEWERS),
+        "consultation_fast_entry": Spec("get", _none, CONSULTATION_MANAGERS),
+        "consultation_create": Spec("get", _none, CONSULTATION_MANAGERS),
+        "consultation_detail": Spec(
+            "get", consultation_pk("consultation"), CONSULTATION_VIEWERS, scoped=True
+        ),
+        "consultation_edit": Spec(
+            "get", consultation_pk("consultation"), CONSULTATION_MANAGERS, scoped=True
+        ),
+        "consultation_convert": Spec(
+            "get", consultation_pk("consultation"), REQUEST_REGISTRARS, scoped=True
+        ),
+        "consultation_make_faq": Spec(
+            "post", consultation_pk("consultation"), CONSULTATION_MANAGERS, scoped=True
+        ),
+        "consultation_tally_list": Spec("get", _none, CONSULTATION_VIEWERS),
+        "consultation_tally_create": Spec("get", _none, CONSULTATION_MANAGERS),
+        "consultation_tally_detail": Spec(
+            "get", consultation_pk("tally"), CONSULTATION_VIEWERS, scoped=True
+        ),
+        "consultation_tally_correct": Spec(
+            "post",
+            consultation_pk("tally"),
+            CONSULTATION_MANAGERS,
+            scoped=True,
+            data=lambda w: {"count": 12},
+        ),
+        "consultation_topic_list": Spec("get", _none, CONSULTATION_VIEWERS),
+        "consultation_topic_create": Spec("get", _none, CONSULTATION_MANAGERS),
+        "consultation_topic_edit": Spec(
+            "get", consultation_pk("topic"), CONSULTATION_MANAGERS, scoped=True
+        ),
+        "consultation_faq_list": Spec("get", _none, CONSULTATION_VIEWERS),
+        "consultation_faq_create": Spec("get", _none, CONSULTATION_MANAGERS),
+        "consultation_faq_detail": Spec(
+            "get", consultation_pk("faq_entry"), CONSULTATION_VIEWERS, scoped=True
+        ),
+        "consultation_faq_edit": Spec(
+            "get", consultation_pk("faq_entry"), CONSULTATION_MANAGERS, scoped=True
+        ),
+    }
+)
+SPECS_POST_FORMS.update(
+    {
+        "consultation_fast_entry": fast_entry_data,
+        "consultation_tally_create": tally_data,
+        "consultation_topic_create": topic_data,
+        "consultation_faq_create": faq_data,
+    }
+)
+POST_FORM_OVERRIDES.update(
+    {
+        (name, f"org2:{role}"): {400}
+        for name in (
+            "consultation_fast_entry",
+            "consultation_tally_create",
+            "consultation_topic_create",
+            "consultation_faq_create",
+        )
+        for role in CONSULTATION_MANAGERS
+    }
+)
+
+
+# --- 政务资讯大厅、网站访问统计 (reading_room, web_analytics) -----------------------------------
+from gongkai.backoffice.tests.reading_room_world import (  # noqa: E402
+    READING_ROOM_MANAGERS,
+    READING_ROOM_VIEWERS,
+    reading_room_pk,
+    visiting_group_data,
+    visitor_tally_data,
+)
+
+for _key in ("document", "database", "group", "visitor", "periodical", "loan", "terminal"):
+    SPECS[f"reading_room_{_key}_list"] = Spec("get", _none, READING_ROOM_VIEWERS)
+    SPECS[f"reading_room_{_key}_create"] = Spec("get", _none, READING_ROOM_MANAGERS)
+    SPECS[f"reading_room_{_key}_detail"] = Spec(
+        "get", reading_room_pk(_key), READING_ROOM_VIEWERS, scoped=True
+    )
+    if _key != "loan":
+        SPECS[f"reading_room_{_key}_edit"] = Spec(
+            "get", reading_room_pk(_key), READING_ROOM_MANAGERS, scoped=True
+        )
+SPECS.update(
+    {
+        "reading_room_loan_overdue": Spec("get", _none, READING_ROOM_VIEWERS),
+        "reading_room_loan_return": Spec(
+            "post",
+            reading_room_pk("loan"),
+            READING_ROOM_MANAGERS,
+            scoped=True,
+            data=lambda w: {"returned_on": "2009-06-10"},
+        ),
+        "reading_room_database_check": Spec(
+            "post", reading_room_pk("database"), READING_ROOM_MANAGERS, scoped=True
+        ),
+        "page_views": Spec("get", _none, ALL),
+    }
+)
+SPECS_POST_FORMS.update(
+    {
+        "reading_room_group_create": visiting_group_data,
+        "reading_room_visitor_create": visitor_tally_data,
+    }
+)
+POST_FORM_OVERRIDES.update(
+    {
+        (name, f"org2:{role}"): {400}
+        for name in ("reading_room_group_create", "reading_room_visitor_create")
+        for role in READING_ROOM_MANAGERS
+    }
+)
+
+
 def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
