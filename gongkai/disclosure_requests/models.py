@@ -167,7 +167,11 @@ class DisclosureRequest(TimeStampedModel):
         verbose_name = _("政府信息公开申请")
         verbose_name_plural = _("政府信息公开申请")
         ordering = ["-submitted_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "status", "due_on"])]
+        indexes = [
+            models.Index(fields=["organisation", "status", "due_on"]),
+            # The overdue and due-soon lists across every organisation an actor may see.
+            models.Index(fields=["status", "due_on"], name="request_status_due_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.tracking_number

@@ -20,6 +20,7 @@ CalendarYear row raises UnknownCalendarYearError: a deadline is never guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -85,6 +86,8 @@ class _Year:
     version: tuple[int, datetime]
     holidays: dict[date, str]
     makeup_workdays: dict[date, str]
+    # Ordinals of the year's working days, ascending: counting becomes a bisection.
+    working_ordinals: tuple[int, ...] = ()
 
 
 _cache: dict[int, _Year] = {}
@@ -117,7 +120,17 @@ class _Snapshot:
         ):
             target = makeup if kind == CalendarDay.Kind.MAKEUP_WORKDAY else holidays
             target[day] = name
-        loaded = _Year(version=version, holidays=holidays, makeup_workdays=makeup)
+        first = date(year, 1, 1).toordinal()
+        last = date(year, 12, 31).toordinal()
+        working = tuple(
+            ordinal
+            for ordinal in range(first, last + 1)
+            if (day := date.fromordinal(ordinal)) in makeup
+            or (day.weekday() < 5 and day not in holidays)
+        )
+        loaded = _Year(
+            version=version, holidays=holidays, makeup_workdays=makeup, working_ordinals=working
+        )
         _cache[year] = loaded
         return loaded
 
@@ -136,6 +149,31 @@ class _Snapshot:
         if day in data.makeup_workdays:
             return True
         return day.weekday() < 5 and day not in data.holidays
+
+    def add(self, start: date, days: int) -> date:
+        """The `days`-th working day strictly after `start`, year by year by bisection."""
+        year = start.year
+        ordinals = self.year(year).working_ordinals
+        index = bisect_right(ordinals, start.toordinal())
+        while days:
+            available = len(ordinals) - index
+            if days <= available:
+                return date.fromordinal(ordinals[index + days - 1])
+            days -= available
+            year += 1
+            ordinals = self.year(year).working_ordinals  # an unknown year is refused here
+            index = 0
+        return start
+
+    def count_between(self, start: date, end: date) -> int:
+        """Working days in (start, end] for start <= end; both years must be known."""
+        total = 0
+        for year in range(start.year, end.year + 1):
+            ordinals = self.year(year).working_ordinals
+            total += bisect_right(ordinals, end.toordinal()) - bisect_right(
+                ordinals, start.toordinal()
+            )
+        return total
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -176,15 +214,8 @@ def add_working_days(start: date, days: int) -> date:
     `days == 0` returns `start` itself.
     """
     _check_days(days)
-    snapshot = _Snapshot()
-    snapshot.year(start.year)  # a start in an unknown year is refused too, never guessed
-    day = start
-    remaining = days
-    while remaining:
-        day += ONE_DAY
-        if snapshot.is_working(day):
-            remaining -= 1
-    return day
+    # A start in an unknown year is refused too, never guessed.
+    return _Snapshot().add(start, days)
 
 
 def explain_working_days(start: date, days: int) -> WorkingDayExplanation:
@@ -213,12 +244,6 @@ def explain_working_days(start: date, days: int) -> WorkingDayExplanation:
     )
 
 
-def _weekdays_through(day: date) -> int:
-    # Monday–Friday count from 0001-01-01 (a Monday, ordinal 1) through `day` inclusive.
-    n = day.toordinal()
-    return n // 7 * 5 + min(n % 7, 5)
-
-
 def working_days_between(start: date, end: date) -> int:
     """Working days in (start, end]: so `working_days_between(s, add_working_days(s, n)) == n`.
 
@@ -226,15 +251,5 @@ def working_days_between(start: date, end: date) -> int:
     """
     if end < start:
         return -working_days_between(end, start)
-    snapshot = _Snapshot()
-    total = _weekdays_through(end) - _weekdays_through(start)
-    for year in range(start.year, end.year + 1):
-        # The start year must be known as well, as in add_working_days.
-        data = snapshot.year(year)
-        total -= sum(
-            1
-            for d in data.holidays
-            if start < d <= end and d.weekday() < 5 and d not in data.makeup_workdays
-        )
-        total += sum(1 for d in data.makeup_workdays if start < d <= end and d.weekday() >= 5)
-    return total
+    # The start year must be known as well, as in add_working_days.
+    return _Snapshot().count_between(start, end)

@@ -266,13 +266,7 @@ class _Clock:
         self.snapshot = _Snapshot()
 
     def add(self, start: date, days: int) -> date:
-        self.snapshot.year(start.year)
-        day = start
-        while days:
-            day += ONE_DAY
-            if self.snapshot.is_working(day):
-                days -= 1
-        return day
+        return self.snapshot.add(start, days)
 
     def paused_working_days(self, pause: _Pause) -> tuple[set[date], date | None]:
         """The working days a pause covers; and, if it never ends, the day it starts from."""
@@ -294,13 +288,7 @@ class _Clock:
         """Working days in (start, end]; negative when end is before start."""
         if end < start:
             return -self.between(end, start)
-        count = 0
-        day = start
-        while day < end:
-            day += ONE_DAY
-            if self.snapshot.is_working(day):
-                count += 1
-        return count
+        return self.snapshot.count_between(start, end)
 
 
 def compute_deadline(
