@@ -1,6 +1,8 @@
 """Public portal. Each domain's routes live in their own module, mounted here."""
 
 from gongkai.portal.routes import calendar, catalogue, disclosure, disclosure_deadline
+from gongkai.portal.routes import engagement as engagement_routes
+from gongkai.portal.routes import reception as reception_routes
 
 app_name = "portal"
 urlpatterns = [
@@ -8,4 +10,6 @@ urlpatterns = [
     *calendar.urlpatterns,
     *disclosure.urlpatterns,
     *disclosure_deadline.urlpatterns,
+    *reception_routes.urlpatterns,
+    *engagement_routes.urlpatterns,
 ]
