@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from gongkai.organisations import permissions
@@ -105,8 +105,10 @@ def slot_list_public(*, organisation_id: int | None = None) -> QuerySet[Receptio
     )
     if organisation_id is not None:
         slots = slots.filter(schedule__organisation_id=organisation_id)
-    return slots.select_related("schedule__organisation").annotate(
-        booked=Count("bookings", filter=_BOOKED)
+    return (
+        slots.select_related("schedule__organisation")
+        .annotate(booked=Count("bookings", filter=_BOOKED))
+        .annotate(remaining=F("capacity") - F("booked"))
     )
 
 

@@ -1,0 +1,58 @@
+import datetime as dt
+import secrets
+
+import factory
+
+from gongkai.organisations.tests.factories import OrganisationFactory
+from gongkai.reception.models import (
+    ReceptionBooking,
+    ReceptionSchedule,
+    ReceptionSession,
+    ReceptionSlot,
+)
+
+
+class ReceptionScheduleFactory(factory.django.DjangoModelFactory[ReceptionSchedule]):
+    class Meta:
+        model = ReceptionSchedule
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    stationed_department_name = "市环保局"
+    month = factory.LazyFunction(lambda: dt.date.today().replace(day=1))
+    receiver_name = "吴静"
+    receiver_title = "环评处处长"
+
+
+class ReceptionSlotFactory(factory.django.DjangoModelFactory[ReceptionSlot]):
+    class Meta:
+        model = ReceptionSlot
+
+    schedule = factory.SubFactory(ReceptionScheduleFactory)
+    date = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=7))
+    start_time = dt.time(9, 30)
+    end_time = dt.time(11, 30)
+    place = "一楼接访室"
+    capacity = 3
+
+
+class ReceptionBookingFactory(factory.django.DjangoModelFactory[ReceptionBooking]):
+    class Meta:
+        model = ReceptionBooking
+
+    slot = factory.SubFactory(ReceptionSlotFactory)
+    reference = factory.LazyFunction(lambda: secrets.token_hex(8).upper())
+    name = "陈先生"
+    phone = "13800138000"
+    question = "环评审批需要哪些材料？"
+
+
+class ReceptionSessionFactory(factory.django.DjangoModelFactory[ReceptionSession]):
+    class Meta:
+        model = ReceptionSession
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    stationed_department_name = "市环保局"
+    held_on = dt.date(2009, 6, 10)
+    staff_dispatched = 3
+    visitors_received = 5
+    questions_answered_on_spot = 5
