@@ -1,8 +1,8 @@
 """Further demo sections, loaded after organisations, staff, catalogue and applications.
 
-Each module named here has
-``load(*, organisations: dict[str, Organisation], users: dict[str, User], rng_seed: int) -> list[str]``
-which must be idempotent (a second run creates nothing) and returns lines for the report.
+Each module named here has ``load(*, organisations, users, rng_seed) -> list[str]``
+(organisations: dict[str, Organisation], users: dict[str, User]), which must be
+idempotent (a second run creates nothing) and returns lines for the report.
 Organisation keys are those of gongkai.demo.seed.ORGANISATIONS (e.g. seed.ZWB, seed.CITY, "hb").
 """
 
