@@ -6,6 +6,8 @@ from gongkai.backoffice.routes import complaints as complaints_routes
 from gongkai.backoffice.routes import consultations as consultations_routes
 from gongkai.backoffice.routes import service_desk as service_desk_routes
 from gongkai.backoffice.routes import service_guides as service_guides_routes
+from gongkai.backoffice.routes import reading_room as reading_room_routes
+from gongkai.backoffice.routes import web_analytics as web_analytics_routes
 
 app_name = "backoffice"
 urlpatterns = [
@@ -19,4 +21,6 @@ urlpatterns = [
     *complaints_routes.urlpatterns,
     *service_guides_routes.urlpatterns,
     *service_desk_routes.urlpatterns,
+    *reading_room_routes.urlpatterns,
+    *web_analytics_routes.urlpatterns,
 ]
