@@ -1,8 +1,10 @@
 """Public portal. Each domain's routes live in their own module, mounted here."""
 
 from gongkai.portal.routes import calendar, catalogue, disclosure, disclosure_deadline
+from gongkai.portal.routes import complaints as complaints_routes
 from gongkai.portal.routes import engagement as engagement_routes
 from gongkai.portal.routes import reception as reception_routes
+from gongkai.portal.routes import service_guides as service_guides_routes
 
 app_name = "portal"
 urlpatterns = [
@@ -12,4 +14,6 @@ urlpatterns = [
     *disclosure_deadline.urlpatterns,
     *reception_routes.urlpatterns,
     *engagement_routes.urlpatterns,
+    *complaints_routes.urlpatterns,
+    *service_guides_routes.urlpatterns,
 ]
