@@ -2,6 +2,7 @@
 
 from gongkai.portal.routes import calendar, catalogue, disclosure, disclosure_deadline
 from gongkai.portal.routes import complaints as complaints_routes
+from gongkai.portal.routes import consultations as consultations_routes
 from gongkai.portal.routes import engagement as engagement_routes
 from gongkai.portal.routes import reception as reception_routes
 from gongkai.portal.routes import service_guides as service_guides_routes
@@ -12,6 +13,7 @@ urlpatterns = [
     *calendar.urlpatterns,
     *disclosure.urlpatterns,
     *disclosure_deadline.urlpatterns,
+    *consultations_routes.urlpatterns,
     *reception_routes.urlpatterns,
     *engagement_routes.urlpatterns,
     *complaints_routes.urlpatterns,
