@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -69,9 +69,7 @@ class TopicsForm(forms.Form):
 
 class FeedbackForm(forms.Form):
     enterprise_name = forms.CharField(label=gettext_lazy("企业名称"), max_length=200)
-    contact_email = forms.CharField(
-        label=gettext_lazy("联系邮箱"), max_length=254, required=False
-    )
+    contact_email = forms.CharField(label=gettext_lazy("联系邮箱"), max_length=254, required=False)
     content = forms.CharField(
         label=gettext_lazy("意见建议"), widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -146,9 +144,7 @@ def _single_organisation(request: HttpRequest) -> Any:
 @require_http_methods(["GET", "POST"])
 def subscribe(request: HttpRequest) -> HttpResponse:
     organisation = _single_organisation(request)
-    topics = selectors.topic_list_public(
-        organisation_id=organisation.pk if organisation else -1
-    )
+    topics = selectors.topic_list_public(organisation_id=organisation.pk if organisation else -1)
     form = SubscribeForm(request.POST or None, topics=topics)
     if request.method == "POST" and organisation is not None and form.is_valid():
         try:
