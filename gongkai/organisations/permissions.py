@@ -416,3 +416,55 @@ def can_view_engagement(user: Any, record: Any) -> bool:
 
 def can_manage_engagement(user: Any, organisation: Organisation) -> bool:
     return has_permission(user, ENGAGEMENT_MANAGE, organisation)
+
+
+# --- 政府信息公开工作年度报告 -----------------------------------------------------------------------
+
+REPORTS_VIEW = "reports.view"
+REPORTS_EDIT = "reports.edit"
+REPORTS_APPROVE = "reports.approve"
+REPORTS_PUBLISH = "reports.publish"
+
+# The 公开办 drafts the report (第四条（三）); the 负责人 approves, acknowledging warnings;
+# publishers put it before the public as a catalogue item; every back-office role may read it.
+ROLE_PERMISSIONS[Role.COORDINATOR] = ROLE_PERMISSIONS[Role.COORDINATOR] | {
+    REPORTS_VIEW,
+    REPORTS_EDIT,
+}
+ROLE_PERMISSIONS[Role.APPROVER] = ROLE_PERMISSIONS[Role.APPROVER] | {REPORTS_VIEW, REPORTS_APPROVE}
+ROLE_PERMISSIONS[Role.PUBLISHER] = ROLE_PERMISSIONS[Role.PUBLISHER] | {
+    REPORTS_VIEW,
+    REPORTS_PUBLISH,
+}
+for _role in (Role.HANDLER, Role.AUDITOR, Role.ORG_ADMIN):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {REPORTS_VIEW}
+
+
+def can_view_annual_report(user: Any, annual_report: Any) -> bool:
+    return has_permission(user, REPORTS_VIEW, annual_report.organisation)
+
+
+def can_create_annual_report(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, REPORTS_EDIT, organisation)
+
+
+def can_edit_annual_report(user: Any, annual_report: Any) -> bool:
+    return has_permission(user, REPORTS_EDIT, annual_report.organisation)
+
+
+def can_approve_annual_report(user: Any, annual_report: Any) -> bool:
+    return has_permission(user, REPORTS_APPROVE, annual_report.organisation)
+
+
+def can_publish_annual_report(user: Any, annual_report: Any) -> bool:
+    # Publishing also creates and publishes the report's catalogue item.
+    organisation = annual_report.organisation
+    return (
+        has_permission(user, REPORTS_PUBLISH, organisation)
+        and has_permission(user, CATALOGUE_EDIT, organisation)
+        and has_permission(user, CATALOGUE_PUBLISH, organisation)
+    )
+
+
+def can_import_historical_statistics(user: Any, organisation: Organisation) -> bool:
+    return has_permission(user, REPORTS_EDIT, organisation)
