@@ -6,6 +6,7 @@ from gongkai.portal.routes import consultations as consultations_routes
 from gongkai.portal.routes import engagement as engagement_routes
 from gongkai.portal.routes import reception as reception_routes
 from gongkai.portal.routes import service_guides as service_guides_routes
+from gongkai.portal.routes import reading_room as reading_room_routes
 
 app_name = "portal"
 urlpatterns = [
@@ -18,4 +19,5 @@ urlpatterns = [
     *engagement_routes.urlpatterns,
     *complaints_routes.urlpatterns,
     *service_guides_routes.urlpatterns,
+    *reading_room_routes.urlpatterns,
 ]
