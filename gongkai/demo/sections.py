@@ -10,4 +10,5 @@ DEMO_SECTIONS: list[str] = [
     "gongkai.demo.reception_demo",
     "gongkai.demo.engagement_demo",
     "gongkai.demo.reading_room_demo",
+    "gongkai.demo.appeals_demo",
 ]

@@ -264,6 +264,73 @@ SPECS.update(
         ),
     }
 )
+
+# --- 投诉建议、办事指南、服务评价与服务保障 (complaints, service_guides, service_desk) -----------
+from gongkai.backoffice.tests import service_centre_world as scw  # noqa: E402
+
+SERVICE_CENTRE_VIEWERS = frozenset({"coordinator", "handler", "approver", "auditor"})
+SERVICE_CENTRE_MANAGERS = frozenset({"coordinator", "handler"})
+SPECS.update(
+    {
+        ("complaint_submit", "post"): Spec(
+            "post", _none, public=True, ok=201, data=scw.complaint_submit_data
+        ),
+        ("complaint_track", "post"): Spec(
+            "post", _none, public=True, data=scw.answered_complaint_track_data
+        ),
+        ("complaint_rate", "post"): Spec(
+            "post",
+            _none,
+            public=True,
+            data=lambda w: {**scw.answered_complaint_track_data(w), "satisfaction": "5"},
+        ),
+        ("service_guide_list", "get"): Spec("get", _none, public=True),
+        ("service_guide_detail", "get"): Spec(
+            "get", scw.published_service_item_pk, public=True
+        ),
+        ("staff_complaint_list", "get"): Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        ("staff_complaint_detail", "get"): Spec(
+            "get", scw.complaint_pk, SERVICE_CENTRE_VIEWERS, scoped=True
+        ),
+        ("staff_complaint_reply", "post"): Spec(
+            "post",
+            scw.complaint_pk,
+            SERVICE_CENTRE_MANAGERS,
+            scoped=True,
+            data=lambda w: {"reply": "已增设窗口。", "replied_on": "2025-03-10"},
+        ),
+        ("staff_print_run_list", "get"): Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        ("staff_print_run_list", "post"): Spec(
+            "post",
+            _none,
+            SERVICE_CENTRE_MANAGERS,
+            ok=201,
+            data=scw.print_run_data,
+            org2_status=400,
+        ),
+        ("staff_evaluation_list", "get"): Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        ("staff_evaluation_list", "post"): Spec(
+            "post",
+            _none,
+            SERVICE_CENTRE_MANAGERS,
+            ok=201,
+            data=scw.evaluation_data,
+            org2_status=400,
+        ),
+        ("staff_fault_list", "get"): Spec("get", _none, SERVICE_CENTRE_VIEWERS),
+        ("staff_fault_list", "post"): Spec(
+            "post", _none, SERVICE_CENTRE_MANAGERS, ok=201, data=scw.fault_data, org2_status=400
+        ),
+        ("staff_fault_resolve", "post"): Spec(
+            "post",
+            scw.fault_pk,
+            SERVICE_CENTRE_MANAGERS,
+            scoped=True,
+            data=lambda w: {"resolution": "已更换。"},
+        ),
+    }
+)
+
 # Paths that answer every unknown URL, not endpoints of their own.
 NOT_ENDPOINTS = {"unknown_endpoint"}
 
