@@ -264,6 +264,95 @@ SPECS.update(
         ),
     }
 )
+# --- 咨询 (consultations) ----------------------------------------------------------------------
+from gongkai.backoffice.tests.consultation_world import consultation_pk  # noqa: E402
+
+CONSULTATION_VIEWERS = frozenset({"coordinator", "handler", "approver", "auditor"})
+CONSULTATION_MANAGERS = frozenset({"coordinator", "handler"})
+
+
+def _consultation_application(world: World) -> dict[str, Any]:
+    from gongkai.disclosure_requests.tests.factories import valid_id_number
+
+    return {
+        "receipt_day": "2025-03-03",
+        "application": {
+            "applicant_type": "natural_person",
+            "applicant_name": "张三",
+            "id_type": "resident_id",
+            "id_number": valid_id_number(5),
+            "phone": "13812345678",
+            "information_title": "2024年度部门预算",
+            "form_wanted": "electronic",
+            "delivery_method": "email",
+            "email": "zhang@example.com",
+        },
+    }
+
+
+SPECS.update(
+    {
+        ("consultation_submit", "post"): Spec(
+            "post",
+            _none,
+            public=True,
+            ok=201,
+            data=lambda w: {
+                "organisation": w.org1.pk,
+                "asker_name": "王小明",
+                "asker_contact": "13800138000",
+                "question": "请问办事指南在哪里领取？",
+            },
+        ),
+        ("consultation_public_list", "get"): Spec("get", _none, public=True),
+        ("faq_list", "get"): Spec("get", _none, public=True, query="?q=办公"),
+        ("staff_consultation_list", "get"): Spec("get", _none, CONSULTATION_VIEWERS),
+        ("staff_consultation_list", "post"): Spec(
+            "post",
+            _none,
+            CONSULTATION_MANAGERS,
+            ok=201,
+            org2_status=400,
+            data=lambda w: {"organisation": w.org1.pk, "channel": "phone", "question": "问路"},
+        ),
+        ("staff_consultation_statistics", "get"): Spec(
+            "get", _none, CONSULTATION_VIEWERS, query="?year=2025"
+        ),
+        ("staff_consultation_detail", "get"): Spec(
+            "get", consultation_pk("consultation"), CONSULTATION_VIEWERS, scoped=True
+        ),
+        ("staff_consultation_detail", "patch"): Spec(
+            "patch",
+            consultation_pk("consultation"),
+            CONSULTATION_MANAGERS,
+            declared=CONSULTATION_VIEWERS,
+            scoped=True,
+            data=lambda w: {"duration_minutes": 5},
+        ),
+        ("staff_consultation_convert", "post"): Spec(
+            "post",
+            consultation_pk("consultation"),
+            REQUEST_REGISTRARS,
+            scoped=True,
+            ok=201,
+            data=_consultation_application,
+        ),
+        ("staff_consultation_tally_list", "get"): Spec("get", _none, CONSULTATION_VIEWERS),
+        ("staff_consultation_tally_list", "post"): Spec(
+            "post",
+            _none,
+            CONSULTATION_MANAGERS,
+            ok=201,
+            org2_status=400,
+            data=lambda w: {
+                "organisation": w.org1.pk,
+                "date": "2025-03-03",
+                "channel": "phone",
+                "count": 20,
+            },
+        ),
+    }
+)
 
 # --- 投诉建议、办事指南、服务评价与服务保障 (complaints, service_guides, service_desk) -----------
 from gongkai.backoffice.tests import service_centre_world as scw  # noqa: E402
