@@ -96,3 +96,21 @@ def fault_data(world: World) -> dict[str, Any]:
         "channel": "hotline",
         "description": "叫号机无声音。",
     }
+
+
+def answered_complaint_track_data(world: World) -> dict[str, Any]:
+    from gongkai.complaints.tests.factories import ACCESS_CODE, ComplaintFactory
+
+    complaint = ComplaintFactory(
+        organisation=world.org1, status="answered", reply="已处理。", replied_on="2025-03-10"
+    )
+    return {"tracking_number": complaint.tracking_number, "access_code": ACCESS_CODE}
+
+
+def complaint_submit_data(world: World) -> dict[str, Any]:
+    return {
+        "organisation": world.org1.pk,
+        "kind": "complaint",
+        "subject": "窗口排队时间长",
+        "content": "上午排队两小时。",
+    }
