@@ -249,7 +249,8 @@ def table_rows(block: Block) -> list[TableRow]:
 def _table_figures(block: Block, block_index: int) -> list[Figure]:
     figures: list[Figure] = []
     for row in table_rows(block):
-        for cell, value, header in zip(row.cells, row.values, row.headers, strict=True):
+        cells = zip(row.cells, row.values, row.headers, strict=True)
+        for position, (cell, value, header) in enumerate(cells, 1):
             if value is None:
                 continue
             unit = "%" if value.percent else row.unit
@@ -258,8 +259,11 @@ def _table_figures(block: Block, block_index: int) -> list[Figure]:
                 unit = m.group(1) if m else ""
             single = len(row.cells) == 1
             label = clean_label(row.label)
-            if not single and header and header not in {"数量", "数值", "数据"}:
-                label = f"{label}·{header}"
+            column = header
+            if not single:
+                # One figure per column: the label names the column too.
+                column = header if header not in {"", "数量", "数值", "数据"} else f"第{position}列"
+                label = f"{label}·{column}"
             figures.append(
                 Figure(
                     label=label,
@@ -270,7 +274,7 @@ def _table_figures(block: Block, block_index: int) -> list[Figure]:
                     key=concept_for(clean_label(row.label)) if single else None,
                     in_table=True,
                     block_index=block_index,
-                    column=header,
+                    column=column,
                 )
             )  # fmt: skip
     return figures
