@@ -9,6 +9,7 @@ Running it again only resets the demo passwords, so the printed logins are alway
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -36,6 +37,7 @@ from gongkai.demo.requests import (
     RequestsReport,
     load_demo_requests,
 )
+from gongkai.demo.sections import DEMO_SECTIONS
 from gongkai.organisations import services as organisation_services
 from gongkai.organisations.models import Membership, Organisation, Role
 from gongkai.workdays.calendar import add_working_days, is_working_day
@@ -127,6 +129,7 @@ class DemoLoader:
             self._ensure_items_2009()
         self._ensure_generated(admin)
         self._ensure_requests()
+        self._ensure_sections()
         self._count()
         return self.report
 
@@ -471,6 +474,16 @@ class DemoLoader:
             count=self.requests,
             rng_seed=self.rng_seed,
         )
+
+    def _ensure_sections(self) -> None:
+        # The service centre's registers (gongkai.demo.sections), each idempotent on its own.
+        for dotted_path in DEMO_SECTIONS:
+            section = importlib.import_module(dotted_path)
+            self.progress(f"{dotted_path} …")
+            lines = section.load(
+                organisations=self.organisations, users=self.users, rng_seed=self.rng_seed
+            )
+            self.report.notes.extend(lines)
 
     def _count(self) -> None:
         self.report.organisation_count = Organisation.objects.count()
