@@ -285,7 +285,7 @@ def compute(
             stats.unavailable[prefix] = f"数据来源不可用：{exc}"
             continue
         except Exception as exc:  # a faulty register must not stop the whole report
-            logger.exception("statistics provider %s failed", prefix)
+            logger.warning("statistics provider %s failed: %s", prefix, exc)
             stats.unavailable[prefix] = f"数据来源出错：{exc}"
             continue
         if "values" in result and isinstance(result.get("values"), dict):

@@ -46,7 +46,7 @@ CATEGORY_TABLE = Table(
     rows=(Row(TOTAL_ROW, "合计"),),
     columns=(
         Column("count", "信息数", unit="条"),
-        Column("share", "占总体的比例", "%", kind="percent"),
+        Column("share", "占总体的比例", unit="%", kind="percent"),
     ),
     cell_source=_category_source,
     dynamic_rows=_category_rows,
