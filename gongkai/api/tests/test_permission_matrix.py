@@ -423,6 +423,76 @@ SPECS.update(
 # Paths that answer every unknown URL, not endpoints of their own.
 NOT_ENDPOINTS = {"unknown_endpoint"}
 
+# --- 政务资讯大厅、网站访问统计 (reading_room, web_analytics) -----------------------------------
+from gongkai.backoffice.tests.reading_room_world import (  # noqa: E402
+    READING_ROOM_MANAGERS,
+    READING_ROOM_VIEWERS,
+    reading_room_pk,
+    reading_room_records,
+    visiting_group_data,
+    visitor_tally_data,
+)
+
+
+def _public_document(world: World) -> dict[str, Any]:
+    return {"pk": reading_room_records(world)["document"].pk}
+
+
+def _with_reading_room(world: World) -> dict[str, Any]:
+    # Build the records before the per-caller transactions, which are rolled back.
+    reading_room_records(world)
+    return {}
+
+
+def _loan_data(world: World) -> dict[str, Any]:
+    return {
+        "periodical": reading_room_records(world)["periodical"].pk,
+        "reader_name": "陈敏",
+        "reader_card_number": "ZX2009-0001",
+        "lent_on": "2009-06-01",
+    }
+
+
+SPECS.update(
+    {
+        ("library_document_list", "get"): Spec("get", _none, public=True, query="?q=政务"),
+        ("library_document_detail", "get"): Spec("get", _public_document, public=True),
+        ("library_database_list", "get"): Spec("get", _none, public=True),
+        ("staff_visiting_group_list", "get"): Spec("get", _none, READING_ROOM_VIEWERS),
+        ("staff_visiting_group_list", "post"): Spec(
+            "post", _none, READING_ROOM_MANAGERS, ok=201, data=visiting_group_data, org2_status=400
+        ),
+        ("staff_visitor_tally_list", "get"): Spec("get", _none, READING_ROOM_VIEWERS),
+        ("staff_visitor_tally_list", "post"): Spec(
+            "post", _none, READING_ROOM_MANAGERS, ok=201, data=visitor_tally_data, org2_status=400
+        ),
+        ("staff_loan_list", "get"): Spec("get", _none, READING_ROOM_VIEWERS),
+        ("staff_loan_list", "post"): Spec(
+            "post",
+            _with_reading_room,
+            READING_ROOM_MANAGERS,
+            ok=201,
+            data=_loan_data,
+            org2_status=400,
+        ),
+        ("staff_loan_return", "post"): Spec(
+            "post",
+            reading_room_pk("loan"),
+            READING_ROOM_MANAGERS,
+            scoped=True,
+            data=lambda world: {"returned_on": "2009-06-10"},
+        ),
+        ("staff_reading_room_statistics", "get"): Spec(
+            "get",
+            _none,
+            READING_ROOM_VIEWERS,
+            query="?year=2009&organisation={org1}",
+            org2_status=404,
+        ),
+        ("staff_page_views", "get"): Spec("get", _none, ALL),
+    }
+)
+
 
 def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
     for pattern in patterns:
