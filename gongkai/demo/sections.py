@@ -11,4 +11,5 @@ DEMO_SECTIONS: list[str] = [
     "gongkai.demo.engagement_demo",
     "gongkai.demo.reading_room_demo",
     "gongkai.demo.appeals_demo",
+    "gongkai.demo.consultations_demo",
 ]
