@@ -99,7 +99,7 @@ CONCEPTS: list[tuple[re.Pattern[str], str]] = [
 ]  # fmt: skip
 
 _COMPARATIVE = re.compile(
-    r"上年|去年|上一年|同比|环比|比上|较上|增长|下降|增加|减少|上升|持平|分别比"
+    r"上年(?!度?结转)|去年|上一年|同比|环比|比上|较上|增长|下降|增加|减少|上升|持平|分别比"
 )
 
 
