@@ -252,7 +252,8 @@ def appeal_document_add(
             data={"case": case.pk, "name": original_name, "size": size, "sha256": sha256},
         )
     except Exception:
-        storage.delete(name)
+        if name:
+            storage.delete(name)
         raise
     return document
 
