@@ -36,7 +36,7 @@ def _require(allowed: bool) -> None:
 
 def _paginated(request: Request, view: APIView, rows: Any, serializer: Any) -> Response:
     paginator = StandardPagination()
-    page = paginator.paginate_queryset(rows, request, view=view)
+    page: Any = paginator.paginate_queryset(rows, request, view=view)
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
