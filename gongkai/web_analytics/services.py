@@ -21,7 +21,12 @@ def page_view_record(
 ) -> None:
     """Add `views` to the (date, page, organisation) counter, creating it on first use."""
     path = path[:MAX_PATH_LENGTH]
-    counters = PageViewDaily.objects.filter(date=date, path=path, organisation_id=organisation_id)
+    counters = PageViewDaily.objects.filter(date=date, path=path)
+    counters = (
+        counters.filter(organisation__isnull=True)
+        if organisation_id is None
+        else counters.filter(organisation_id=organisation_id)
+    )
     with transaction.atomic():
         if counters.update(views=F("views") + views):
             return

@@ -42,7 +42,7 @@ def _validated(serializer: serializers.Serializer[Any]) -> dict[str, Any]:
 
 def _paginated(request: Request, view: APIView, rows: Any, serializer: Any) -> Response:
     paginator = StandardPagination()
-    page = paginator.paginate_queryset(rows, request, view=view)
+    page: list[Any] | None = paginator.paginate_queryset(rows, request, view=view)
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
 

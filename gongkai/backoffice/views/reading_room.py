@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
+from django_stubs_ext import StrOrPromise
 
 from gongkai.backoffice.mixins import OrganisationPermissionRequiredMixin, deny_unless
 from gongkai.core import audit
@@ -129,14 +130,14 @@ class FilterForm(forms.Form):
 @dataclass(frozen=True)
 class Register:
     key: str
-    title: str
+    title: StrOrPromise
     form: type[forms.Form]
     create: Callable[..., Any]
     update: Callable[..., Any] | None
     # (header, value) pairs shown in the list and exported.
     columns: list[Column]
     instance_name: str
-    status_choices: list[tuple[str, str]] = field(default_factory=list)
+    status_choices: list[tuple[str, StrOrPromise]] = field(default_factory=list)
 
 
 def _fmt_date(value: dt.date | None) -> str:

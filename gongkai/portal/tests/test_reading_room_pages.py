@@ -18,7 +18,7 @@ def test_library_search_list_and_detail(client: Client) -> None:
     response = client.get("/library/", {"q": "政务公开"})
     assert response.status_code == 200
     content = response.content.decode()
-    assert wanted.title in content and "防汛" not in content
+    assert str(wanted.title) in content and "防汛" not in content
     detail = client.get(f"/library/{wanted.pk}/")
     assert detail.status_code == 200 and "穗府〔2009〕5号" in detail.content.decode()
     assert client.get("/library/999999/").status_code == 404

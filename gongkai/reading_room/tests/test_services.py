@@ -159,7 +159,7 @@ def test_someone_from_another_organisation_cannot_write(organisation: Organisati
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         if self.path.startswith("/nohead"):
             self.send_response(405)
         elif self.path.startswith("/missing"):
@@ -168,7 +168,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(200)
         self.end_headers()
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.send_response(200 if not self.path.startswith("/missing") else 404)
         self.end_headers()
         self.wfile.write(b"ok")
