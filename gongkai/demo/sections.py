@@ -7,6 +7,7 @@ Organisation keys are those of gongkai.demo.seed.ORGANISATIONS (e.g. seed.ZWB, s
 """
 
 DEMO_SECTIONS: list[str] = [
+    "gongkai.demo.service_centre_demo",
     "gongkai.demo.reception_demo",
     "gongkai.demo.engagement_demo",
     "gongkai.demo.reading_room_demo",

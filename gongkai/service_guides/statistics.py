@@ -24,14 +24,14 @@ def year_statistics(*, organisation_ids: list[int], year: int) -> dict[str, int]
         organisation_id__in=organisation_ids, printed_on__year=year
     ).aggregate(
         batches=Count("id", filter=guide),
-        items=Sum("items_count", filter=guide),
-        copies=Sum("copies", filter=guide),
-        cards=Sum("copies", filter=Q(kind=GuidePrintRun.Kind.SERVICE_CARD)),
+        guide_items=Sum("items_count", filter=guide),
+        guide_copies=Sum("copies", filter=guide),
+        card_copies=Sum("copies", filter=Q(kind=GuidePrintRun.Kind.SERVICE_CARD)),
     )
     return {
         "guides.revisions": revisions,
         "guides.print_batches": int(runs["batches"] or 0),
-        "guides.print_items": int(runs["items"] or 0),
-        "guides.print_copies": int(runs["copies"] or 0),
-        "guides.service_cards": int(runs["cards"] or 0),
+        "guides.print_items": int(runs["guide_items"] or 0),
+        "guides.print_copies": int(runs["guide_copies"] or 0),
+        "guides.service_cards": int(runs["card_copies"] or 0),
     }
