@@ -38,7 +38,7 @@ from gongkai.service_guides.models import GuidePrintRun, ServiceGuide, ServiceIt
 
 def _paginated(view: APIView, request: Request, rows: Any, serializer: Any) -> Response:
     paginator = StandardPagination()
-    page = paginator.paginate_queryset(rows, request, view=view)
+    page: list[Any] | None = paginator.paginate_queryset(rows, request, view=view)
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
@@ -391,7 +391,7 @@ class StaffPrintRunListApi(APIView):
         copies = serializers.IntegerField()
         note = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
-    def get_permissions(self) -> list[Any]:
+    def get_permissions(self) -> Any:
         if self.request.method == "POST":
             self.permission = permissions.SERVICE_GUIDES_MANAGE
         return super().get_permissions()
@@ -458,7 +458,7 @@ class StaffEvaluationListApi(APIView):
         conduct = serializers.IntegerField()
         comment = serializers.CharField(required=False, allow_blank=True)
 
-    def get_permissions(self) -> list[Any]:
+    def get_permissions(self) -> Any:
         if self.request.method == "POST":
             self.permission = permissions.SERVICE_DESK_MANAGE
         return super().get_permissions()
@@ -539,7 +539,7 @@ class StaffFaultListApi(APIView):
         reported_at = serializers.DateTimeField(required=False, allow_null=True)
         description = serializers.CharField()
 
-    def get_permissions(self) -> list[Any]:
+    def get_permissions(self) -> Any:
         if self.request.method == "POST":
             self.permission = permissions.SERVICE_DESK_MANAGE
         return super().get_permissions()

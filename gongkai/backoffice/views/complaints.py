@@ -4,6 +4,7 @@ routing and reply, and the per-organisation answer deadline."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -85,7 +86,7 @@ class ComplaintCreateView(OrganisationPermissionRequiredMixin, View):
             organisations=selectors.organisations_for_complaint_entry(request.user),
         )
 
-    def _render(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _render(self, request: HttpRequest, form: Form, status: int = 200) -> HttpResponse:
         return render_form(
             request,
             form=form,
@@ -204,7 +205,7 @@ class ComplaintSettingsView(OrganisationPermissionRequiredMixin, View):
             initial={"answer_working_days": DEFAULT_ANSWER_WORKING_DAYS},
         )
 
-    def _render(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _render(self, request: HttpRequest, form: Form, status: int = 200) -> HttpResponse:
         return render_form(
             request,
             form=form,

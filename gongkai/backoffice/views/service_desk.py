@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -91,7 +92,7 @@ class EvaluationCreateView(OrganisationPermissionRequiredMixin, View):
         )
         return forms.EvaluationForm(request.POST or None, organisations=organisations, staff=staff)
 
-    def _render(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _render(self, request: HttpRequest, form: Form, status: int = 200) -> HttpResponse:
         return render_form(
             request,
             form=form,
@@ -158,7 +159,7 @@ class FaultListView(OrganisationPermissionRequiredMixin, View):
 class FaultCreateView(OrganisationPermissionRequiredMixin, View):
     permission = permissions.SERVICE_DESK_MANAGE
 
-    def _render(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _render(self, request: HttpRequest, form: Form, status: int = 200) -> HttpResponse:
         return render_form(
             request,
             form=form,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -76,7 +77,7 @@ class ServiceItemListView(OrganisationPermissionRequiredMixin, View):
 class ServiceItemCreateView(OrganisationPermissionRequiredMixin, View):
     permission = permissions.SERVICE_GUIDES_MANAGE
 
-    def _render(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _render(self, request: HttpRequest, form: Form, status: int = 200) -> HttpResponse:
         return render_form(
             request,
             form=form,
@@ -137,7 +138,7 @@ class GuideReviseView(OrganisationPermissionRequiredMixin, View):
     permission = permissions.SERVICE_GUIDES_MANAGE
 
     def _render(
-        self, request: HttpRequest, item: ServiceItem, form: forms.Form, status: int = 200
+        self, request: HttpRequest, item: ServiceItem, form: Form, status: int = 200
     ) -> HttpResponse:
         return render_form(
             request,
@@ -224,7 +225,7 @@ class PrintRunListView(OrganisationPermissionRequiredMixin, View):
 class PrintRunCreateView(OrganisationPermissionRequiredMixin, View):
     permission = permissions.SERVICE_GUIDES_MANAGE
 
-    def _render(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _render(self, request: HttpRequest, form: Form, status: int = 200) -> HttpResponse:
         return render_form(
             request,
             form=form,
