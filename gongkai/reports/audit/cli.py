@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from typing import Protocol
 
 from gongkai.reports.audit.checks import KIND_NAMES
 from gongkai.reports.audit.document import UnreadableInput
@@ -17,6 +17,11 @@ from gongkai.reports.audit.engine import AuditResult, audit
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
+
+
+class _Writable(Protocol):
+    def write(self, text: str) -> object: ...
+
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
@@ -54,9 +59,11 @@ def render_json(result: AuditResult) -> str:
     return json.dumps([f.as_dict() for f in result.findings], ensure_ascii=False, indent=2)
 
 
-def run(argv: list[str], *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+def run(
+    argv: list[str], *, stdout: _Writable | None = None, stderr: _Writable | None = None
+) -> int:
+    out: _Writable = stdout or sys.stdout
+    err: _Writable = stderr or sys.stderr
     parser = build_parser()
     try:
         options = parser.parse_args(argv)

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from gongkai.reports.audit.normalise import normalise
 from gongkai.reports.audit.numbers import parse_cell
@@ -81,7 +82,7 @@ class _HTMLReader(HTMLParser):
         self._text: list[str] = []
         self._skip = 0
         # a stack of tables being read: each has rows, the current row, the current cell
-        self._tables: list[dict[str, object]] = []
+        self._tables: list[dict[str, Any]] = []
 
     def _flush_text(self) -> None:
         text = "".join(self._text)
@@ -115,7 +116,7 @@ class _HTMLReader(HTMLParser):
 
     def _newline(self) -> None:
         if self._tables and self._tables[-1]["cell"] is not None:
-            self._tables[-1]["cell"]["text"].append(" ")  # type: ignore[index]
+            self._tables[-1]["cell"]["text"].append(" ")
         else:
             self._text.append("\n")
 
@@ -129,22 +130,22 @@ class _HTMLReader(HTMLParser):
             return
         table = self._tables[-1]
         if tag in {"td", "th"} and table["cell"] is not None:
-            table["row"].append(table["cell"])  # type: ignore[union-attr]
+            table["row"].append(table["cell"])
             table["cell"] = None
         elif tag == "tr" and table["row"] is not None:
-            table["rows"].append(table["row"])  # type: ignore[union-attr]
+            table["rows"].append(table["row"])
             table["row"] = None
         elif tag == "table":
             self._tables.pop()
             if table["row"]:
-                table["rows"].append(table["row"])  # type: ignore[union-attr]
-            grid = _grid(table["rows"])  # type: ignore[arg-type]
+                table["rows"].append(table["row"])
+            grid = _grid(table["rows"])
             if self._tables:
                 # A nested table is read as the text of the enclosing cell.
                 outer = self._tables[-1]
                 if outer["cell"] is not None:
                     flat = " ".join(" ".join(r) for r in grid)
-                    outer["cell"]["text"].append(flat)  # type: ignore[index]
+                    outer["cell"]["text"].append(flat)
             else:
                 self.items.append(("table", grid, None))
         elif tag in self.BLOCK_TAGS:
@@ -156,7 +157,7 @@ class _HTMLReader(HTMLParser):
         if self._tables:
             cell = self._tables[-1]["cell"]
             if cell is not None:
-                cell["text"].append(data)  # type: ignore[index]
+                cell["text"].append(data)
             return
         self._text.append(data)
 
@@ -174,7 +175,7 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _grid(rows: list[list[dict[str, object]]]) -> list[list[str]]:
+def _grid(rows: list[list[dict[str, Any]]]) -> list[list[str]]:
     """Expand rowspan/colspan so every row has its cells at their real column positions."""
     grid: list[list[str]] = []
     carried: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text)
@@ -199,12 +200,12 @@ def _grid(rows: list[list[dict[str, object]]]) -> list[list[str]]:
                 out.append("")
                 continue
             cell = cells.pop(0)
-            text = re.sub(r"\s+", " ", "".join(cell["text"])).strip()  # type: ignore[arg-type]
-            for offset in range(int(cell["colspan"])):  # type: ignore[call-overload]
+            text = re.sub(r"\s+", " ", "".join(cell["text"])).strip()
+            for offset in range(int(cell["colspan"])):
                 out.append(text)
-                if int(cell["rowspan"]) > 1:  # type: ignore[call-overload]
-                    carried[column + offset] = (int(cell["rowspan"]) - 1, text)  # type: ignore[call-overload]
-            column += int(cell["colspan"])  # type: ignore[call-overload]
+                if int(cell["rowspan"]) > 1:
+                    carried[column + offset] = (int(cell["rowspan"]) - 1, text)
+            column += int(cell["colspan"])
         grid.append(out)
     return grid
 
@@ -432,8 +433,8 @@ def load(source: str | bytes | Path, *, name: str = "") -> Document:
         reader.close()
         document = Document(blocks_from_items(reader.items, "html"), "html", name)
     else:
-        items: list[Item] = [("line", line, no) for no, line in enumerate(text.split("\n"), 1)]
-        document = Document(blocks_from_items(items, "text"), "text", name)
+        lines: list[Item] = [("line", line, no) for no, line in enumerate(text.split("\n"), 1)]
+        document = Document(blocks_from_items(lines, "text"), "text", name)
     return _checked(document)
 
 

@@ -53,7 +53,7 @@ def clean_table() -> dict[str, list[int | None]]:
     return table
 
 
-CLEAN_REVIEW = [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]
+CLEAN_REVIEW: list[int | None] = [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]
 
 CLEAN_NARRATIVE = (
     "2023年，本机关全年主动公开政府信息120条，其中政策文件30条，工作动态80条，其他信息10条。"
@@ -77,7 +77,7 @@ def national_html(
 ) -> str:
     """A report laid out as published pages are: merged header cells, rowspans for groups."""
     table = table or clean_table()
-    review = CLEAN_REVIEW if review is None else review
+    review = list(CLEAN_REVIEW) if review is None else review
     rows_html = []
     groups_done: set[str] = set()
     for group, label, key in ROWS:
@@ -156,7 +156,7 @@ def national_text(
 ) -> str:
     """The same report copied from a web page as plain text: one table row per line."""
     table = table or clean_table()
-    review = CLEAN_REVIEW if review is None else review
+    review = list(CLEAN_REVIEW) if review is None else review
     lines = [
         "某市某局2023年政府信息公开工作年度报告",
         "",
