@@ -114,18 +114,18 @@ def _cell(
         )
         return cell
     key, _, mode = source.partition("|")
-    value = stats.get(key)
+    computed = stats.get(key)
     cell["key"] = key
-    if value is None:
+    if computed is None:
         cell.update(source="unavailable", display="", reason=stats.why_unavailable(key))
         return cell
     cell["source"] = "computed"
-    cell["value"] = value
+    cell["value"] = computed
     if mode == "approx":
-        cell["display"] = narrative_text.format_approximate(value)
+        cell["display"] = narrative_text.format_approximate(computed)
         cell["approximate"] = True
     else:
-        cell["display"] = narrative_text.format_number(value, kind=column.kind)
+        cell["display"] = narrative_text.format_number(computed, kind=column.kind)
     return cell
 
 

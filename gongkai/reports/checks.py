@@ -79,8 +79,8 @@ def _identities(
                 )
             )
             continue
-        stated = sum(left, Decimal(0))  # type: ignore[arg-type]
-        expected = sum(right, Decimal(0))  # type: ignore[arg-type]
+        stated = sum((v for v in left if v is not None), Decimal(0))
+        expected = sum((v for v in right if v is not None), Decimal(0))
         if stated != expected:
             results.append(
                 CheckResult(

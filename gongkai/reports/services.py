@@ -352,7 +352,10 @@ def historical_statistics_import(
         stored.append(row)
     if stored:
         audit.log(
-            stored[0], "reports.historical_statistics.imported", actor=actor, organisation=organisation,
+            stored[0],
+            "reports.historical_statistics.imported",
+            actor=actor,
+            organisation=organisation,
             data={"year": year, "count": len(stored), "source": source},
-        )  # fmt: skip
+        )
     return stored

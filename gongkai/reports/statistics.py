@@ -293,7 +293,11 @@ def compute(
             stats.labels.update(result.get("labels", {}))
         else:
             stats.values.update(
-                {k: v for k, v in result.items() if isinstance(v, int | Decimal | float)}
+                {
+                    k: Decimal(str(v)) if isinstance(v, float) else v
+                    for k, v in result.items()
+                    if isinstance(v, int | Decimal | float)
+                }
             )
     _derive(stats)
     return stats

@@ -10,21 +10,23 @@ from django.utils.html import escape
 from gongkai.reports.renderers.markdown import entered_notes
 
 STYLE = """
-body{font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.8;color:#111}
+body{font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif;max-width:60rem;
+margin:2rem auto;padding:0 1rem;line-height:1.8;color:#111}
 h1{text-align:center;font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
 p{text-indent:2em;margin:.4rem 0}
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}
 caption{font-weight:bold;padding:.4rem;caption-side:top}
 th,td{border:1px solid #333;padding:.25rem .4rem}td{text-align:right}
 th[scope=row]{text-align:left;font-weight:normal}tr.group th{font-weight:bold;background:#f2f2f2}
-.entered{font-style:italic}.unavailable{color:#8a1c1c}.notice{border:1px solid #999;padding:.5rem 1rem}
+.entered{font-style:italic}.unavailable{color:#8a1c1c}
+.notice{border:1px solid #999;padding:.5rem 1rem}
 """
 
 
 def _header_rows(table: dict[str, Any]) -> list[str]:
     columns = table["columns"]
     depth = max((len(c["groups"]) for c in columns), default=0) + 1
-    corner = escape(table["row_header"])
+    corner: str = escape(table["row_header"])
     if table.get("corner"):
         corner = f"{escape(table['corner'])}<br>{corner}"
     rows = []
@@ -53,7 +55,8 @@ def _header_rows(table: dict[str, Any]) -> list[str]:
                     else ""
                 )
                 cells.append(
-                    f'<th scope="col" rowspan="{depth - level}">{escape(column["label"])}{unit}</th>'
+                    f'<th scope="col" rowspan="{depth - level}">'
+                    f"{escape(column['label'])}{unit}</th>"
                 )
             index += 1
         rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -61,7 +64,7 @@ def _header_rows(table: dict[str, Any]) -> list[str]:
 
 
 def _cell(cell: dict[str, Any]) -> str:
-    display = escape(cell["display"])
+    display: str = escape(cell["display"])
     if cell["source"] == "unavailable":
         return '<td class="unavailable">不可用</td>'
     if cell["value"] is not None and display:
@@ -81,7 +84,8 @@ def table_html(table: dict[str, Any]) -> str:
     for row in table["rows"]:
         if row["is_group"]:
             parts.append(
-                f'<tr class="group"><th scope="rowgroup" colspan="{width}">{escape(row["label"])}</th></tr>'
+                f'<tr class="group"><th scope="rowgroup" colspan="{width}">'
+                f"{escape(row['label'])}</th></tr>"
             )
             continue
         cells = "".join(_cell(cell) for cell in row["cells"])
@@ -99,7 +103,8 @@ def body_html(data: dict[str, Any]) -> str:
     for section in data["sections"]:
         heading_id = f"section-{escape(section['code'])}"
         parts.append(
-            f'<section aria-labelledby="{heading_id}"><h2 id="{heading_id}">{escape(section["title"])}</h2>'
+            f'<section aria-labelledby="{heading_id}">'
+            f'<h2 id="{heading_id}">{escape(section["title"])}</h2>'
         )
         parts += [f"<p>{escape(p)}</p>" for p in section["paragraphs"]]
         parts += [table_html(table) for table in section["tables"]]
@@ -107,7 +112,8 @@ def body_html(data: dict[str, Any]) -> str:
     notes = entered_notes(data)
     if notes:
         parts.append(
-            '<section aria-labelledby="section-entered"><h2 id="section-entered">填报数据说明</h2><ul>'
+            '<section aria-labelledby="section-entered">'
+            '<h2 id="section-entered">填报数据说明</h2><ul>'
         )
         parts += [f"<li>{escape(note)}</li>" for note in notes]
         parts.append("</ul></section>")

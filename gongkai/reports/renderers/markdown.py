@@ -44,7 +44,8 @@ def entered_notes(data: dict[str, Any]) -> list[str]:
                 for cell in row["cells"]:
                     if cell["source"] == "entered" and cell["display"]:
                         notes.append(
-                            f"{table['title']}·{row['label']}：{cell['display']}，来源：{cell.get('entered_source') or '未注明'}"
+                            f"{table['title']}·{row['label']}：{cell['display']}，"
+                            f"来源：{cell.get('entered_source') or '未注明'}"
                         )
     return notes
 

@@ -79,6 +79,7 @@ def test_workflow_publishes_a_frozen_snapshot_and_a_catalogue_item(body, people)
     assert item.status == InformationItem.Status.PUBLISHED
     assert item.title == "测试市测试局2023年政府信息公开工作年度报告"
     assert item.genre == InformationItem.Genre.REPORT
+    assert report.snapshot is not None
     assert report.snapshot["statistics"]["requests.new.total"] == 2
     # Later records do not change the published report.
     application(body, received_on=dt.date(2023, 6, 1))

@@ -117,8 +117,15 @@ def test_carried_forward_equals_next_years_carried_over(records):
 
 def test_identities_hold_by_construction_on_mixed_records():
     body = OrganisationFactory()
-    outcomes = ["disclose", "partial", "withhold_third_party_rights", "not_this_body",
-                "not_processed_duplicate", "other_fee_overdue", "other_correction_overdue"]  # fmt: skip
+    outcomes = [
+        "disclose",
+        "partial",
+        "withhold_third_party_rights",
+        "not_this_body",
+        "not_processed_duplicate",
+        "other_fee_overdue",
+        "other_correction_overdue",
+    ]
     types = [
         "natural_person",
         "commercial",

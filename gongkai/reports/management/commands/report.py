@@ -130,7 +130,8 @@ class Command(BaseCommand):
             if check["stated"] or check["expected"]:
                 detail = f"（所列：{check['stated'] or '—'}；应为：{check['expected'] or '—'}）"
             self.stdout.write(
-                f"  [{SEVERITY_LABELS.get(check['severity'], check['severity'])}] {check['message']}{detail}"
+                f"  [{SEVERITY_LABELS.get(check['severity'], check['severity'])}] "
+                f"{check['message']}{detail}"
             )
         summary = data["summary"]
         self.stdout.write(f"核对结果：错误 {summary['errors']} 项，提示 {summary['warnings']} 项。")
