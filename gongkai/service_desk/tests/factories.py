@@ -33,7 +33,5 @@ class FaultReportFactory(factory.django.DjangoModelFactory[FaultReport]):
     organisation = factory.SubFactory(OrganisationFactory)
     reporting_department = "市质监局窗口"
     reporter_name = "李工"
-    reported_at = factory.LazyFunction(
-        lambda: timezone.make_aware(dt.datetime(2025, 3, 3, 9, 30))
-    )
+    reported_at = factory.LazyFunction(lambda: timezone.make_aware(dt.datetime(2025, 3, 3, 9, 30)))
     description = "三号窗口打印机卡纸，无法打印受理回执。"
