@@ -251,12 +251,8 @@ def _cells(data: dict[str, Any]) -> list[CheckResult]:
     return results
 
 
-AUDITOR_CANDIDATES = (
-    ("gongkai.reports.audit", "audit_text"),
-    ("gongkai.reports.audit.auditor", "audit_text"),
-    ("gongkai.reports.audit.auditor", "audit"),
-    ("gongkai.reports.audit.checks", "audit"),
-)
+# The auditor's entry point: audit(source: bytes | str | Path) -> AuditResult(findings=[...]).
+AUDITOR_CANDIDATES = (("gongkai.reports.audit", "audit"),)
 
 
 def _auditor(data: dict[str, Any]) -> list[CheckResult]:
@@ -274,9 +270,10 @@ def _auditor(data: dict[str, Any]) -> list[CheckResult]:
         return []
     from gongkai.reports.renderers import render
 
-    text = render(data, "md").decode("utf-8")
+    # The HTML keeps the table structure the auditor reads; bytes are never taken for a path.
+    document = render(data, "html")
     try:
-        findings = function(text)
+        findings = function(document, name="report.html")
     except Exception:  # the auditor is a second opinion; its failure must not block a report
         logger.exception("auditor failed on a generated report")
         return []
@@ -289,6 +286,7 @@ def _auditor(data: dict[str, Any]) -> list[CheckResult]:
                 "auditor",
                 WARNING,
                 f"审核工具发现：{message}",
+                where=str(getattr(finding, "location", "") or ""),
                 stated=str(getattr(finding, "stated", "") or ""),
                 expected=str(getattr(finding, "expected", "") or ""),
             )

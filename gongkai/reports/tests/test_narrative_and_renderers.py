@@ -135,3 +135,40 @@ def test_outputs_not_yet_provided_give_a_clear_message(monkeypatch):
     monkeypatch.setattr(importlib, "import_module", missing)
     with pytest.raises(ApplicationError, match="pdf"):
         render({"sections": []}, "pdf")
+
+
+@pytest.mark.django_db
+def test_the_auditor_rereads_our_own_report(monkeypatch):
+    from types import SimpleNamespace
+
+    from gongkai.reports import checks
+
+    body = OrganisationFactory()
+    application(body, received_on=dt.date(2023, 2, 1), closed_on=dt.date(2023, 2, 20))
+    clean = build_report(organisation=body, year=2023, format_code="national-2021")
+    assert not [c for c in clean["checks"] if c["code"] == "auditor"]
+
+    seen = []
+
+    def fake_audit(source, *, name=""):
+        seen.append(source)
+        finding = SimpleNamespace(message="合计不符", stated="5", expected="6", location="表三")
+        return SimpleNamespace(findings=[finding])
+
+    import gongkai.reports.audit as auditor_package
+
+    monkeypatch.setattr(auditor_package, "audit", fake_audit)
+    data = build_report(organisation=body, year=2023, format_code="national-2021")
+    assert isinstance(seen[0], bytes) and b"<table>" in seen[0]
+    found = [c for c in data["checks"] if c["code"] == "auditor"]
+    assert found == [
+        {
+            "code": "auditor",
+            "severity": "warning",
+            "message": "审核工具发现：合计不符",
+            "where": "表三",
+            "stated": "5",
+            "expected": "6",
+        }
+    ]
+    assert checks.AUDITOR_CANDIDATES[0] == ("gongkai.reports.audit", "audit")
