@@ -2,6 +2,8 @@
 
 from gongkai.backoffice.routes import accounts, calendar, catalogue, disclosure, organisations
 from gongkai.backoffice.routes import appeals as appeals_routes
+from gongkai.backoffice.routes import engagement as engagement_routes
+from gongkai.backoffice.routes import reception as reception_routes
 from gongkai.backoffice.routes import complaints as complaints_routes
 from gongkai.backoffice.routes import consultations as consultations_routes
 from gongkai.backoffice.routes import service_desk as service_desk_routes
@@ -23,4 +25,6 @@ urlpatterns = [
     *service_desk_routes.urlpatterns,
     *reading_room_routes.urlpatterns,
     *web_analytics_routes.urlpatterns,
+    *reception_routes.urlpatterns,
+    *engagement_routes.urlpatterns,
 ]

@@ -557,6 +557,83 @@ POST_FORM_OVERRIDES.update(
 )
 
 
+# --- 审批处长接访、政企互动 (reception, engagement) ----------------------------------------------
+from gongkai.backoffice.tests import reception_engagement_world as rew  # noqa: E402
+
+_RV, _RM = rew.RECEPTION_VIEWERS, rew.RECEPTION_MANAGERS
+_EV, _EM = rew.ENGAGEMENT_VIEWERS, rew.ENGAGEMENT_MANAGERS
+SPECS.update(
+    {
+        "reception_schedule_list": Spec("get", _none, _RV),
+        "reception_schedule_create": Spec("get", _none, _RM),
+        "reception_schedule_detail": Spec("get", rew.rew_pk("schedule"), _RV, scoped=True),
+        "reception_schedule_edit": Spec("get", rew.rew_pk("schedule"), _RM, scoped=True),
+        "reception_slot_create": Spec(
+            "post", rew.rew_pk("schedule"), _RM, scoped=True, data=rew.slot_data
+        ),
+        "reception_booking_list": Spec("get", _none, _RV, query="?export=csv"),
+        "reception_booking_cancel": Spec("post", rew.rew_pk("booking"), _RM, scoped=True),
+        "reception_session_list": Spec("get", _none, _RV),
+        "reception_session_create": Spec("get", _none, _RM),
+        "reception_session_detail": Spec("get", rew.rew_pk("session"), _RV, scoped=True),
+        "reception_session_edit": Spec("get", rew.rew_pk("session"), _RM, scoped=True),
+        "meeting_list": Spec("get", _none, _EV, query="?export=xlsx"),
+        "meeting_create": Spec("get", _none, _EM),
+        "meeting_detail": Spec("get", rew.rew_pk("meeting"), _EV, scoped=True),
+        "meeting_edit": Spec("get", rew.rew_pk("meeting"), _EM, scoped=True),
+        "meeting_attendance": Spec(
+            "post",
+            rew.rew_pk("meeting"),
+            _EM,
+            scoped=True,
+            data=lambda w: {"attended_count": 30},
+        ),
+        "meeting_material_upload": Spec(
+            "post", rew.rew_pk("meeting"), _EM, scoped=True, data=rew.material_upload
+        ),
+        "registration_check_in": Spec("post", rew.rew_pk("registration"), _EM, scoped=True),
+        "topic_list": Spec("get", _none, _EV),
+        # An empty form: refused as invalid (400) once the permission checks are passed.
+        "topic_create": Spec("post", _none, _EM, ok=400),
+        "subscriber_list": Spec("get", _none, _EV),
+        "subscriber_create": Spec("get", rew.built, _EM),
+        "subscriber_detail": Spec("get", rew.rew_pk("subscriber"), _EV, scoped=True),
+        "message_list": Spec("get", _none, _EV),
+        "message_create": Spec("get", rew.built, _EM),
+        "message_detail": Spec("get", rew.rew_pk("message"), _EV, scoped=True),
+        "message_send": Spec("post", rew.rew_pk("message"), _EM, scoped=True),
+        "feedback_list": Spec("get", _none, _EV),
+        "feedback_create": Spec("get", _none, _EM),
+        "feedback_detail": Spec("get", rew.rew_pk("feedback"), _EV, scoped=True),
+        "feedback_answer": Spec(
+            "post", rew.rew_pk("feedback"), _EM, scoped=True, data=lambda w: {"answer": "已采纳"}
+        ),
+    }
+)
+SPECS_POST_FORMS.update(
+    {
+        "reception_schedule_create": rew.schedule_data,
+        "reception_session_create": rew.session_data,
+        "meeting_create": rew.meeting_data,
+        "topic_create": rew.topic_data,
+        "subscriber_create": rew.subscriber_data,
+        "message_create": rew.message_data,
+        "feedback_create": rew.feedback_data,
+    }
+)
+for _page in (
+    "reception_schedule_create",
+    "reception_session_create",
+    "meeting_create",
+    "topic_create",
+    "subscriber_create",
+    "message_create",
+    "feedback_create",
+):
+    for _role in _EM:
+        POST_FORM_OVERRIDES[(_page, f"org2:{_role}")] = {400}
+
+
 def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
