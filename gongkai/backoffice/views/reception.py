@@ -245,6 +245,16 @@ SESSION_COLUMNS = [
 # --- views -----------------------------------------------------------------------------------
 
 
+def _reception_links() -> dict[str, Any]:
+    return {
+        "section_links": [
+            (_("接访记录"), reverse("backoffice:reception_session_list")),
+            (_("接访安排"), reverse("backoffice:reception_schedule_list")),
+            (_("接访预约"), reverse("backoffice:reception_booking_list")),
+        ]
+    }
+
+
 class _ReceptionPage(OrganisationPermissionRequiredMixin, View):
     permission = permissions.RECEPTION_VIEW
 
@@ -285,6 +295,7 @@ class ScheduleListView(_ReceptionPage):
             detail_url=lambda s: reverse("backoffice:reception_schedule_detail", args=[s.pk]),
             create_url=reverse("backoffice:reception_schedule_create") if can_manage else "",
             create_label=_("新建接访安排"),
+            extra=_reception_links(),
         )
 
 
@@ -430,6 +441,7 @@ class BookingListView(_ReceptionPage):
             detail_url=lambda b: reverse(
                 "backoffice:reception_schedule_detail", args=[b.slot.schedule_id]
             ),
+            extra=_reception_links(),
         )
 
 
@@ -473,6 +485,7 @@ class SessionListView(_ReceptionPage):
             detail_url=lambda s: reverse("backoffice:reception_session_detail", args=[s.pk]),
             create_url=reverse("backoffice:reception_session_create") if can_manage else "",
             create_label=_("登记接访记录"),
+            extra=_reception_links(),
         )
 
 
