@@ -494,6 +494,67 @@ SPECS.update(
 )
 
 
+# --- 审批处长接访、政企互动 (reception, engagement) ----------------------------------------------
+from gongkai.backoffice.tests import reception_engagement_world as rew  # noqa: E402
+
+
+def _rew_built(world: World) -> dict[str, Any]:
+    return rew.built(world)
+
+
+SPECS.update(
+    {
+        ("reception_slot_list", "get"): Spec("get", _rew_built, public=True),
+        ("reception_booking_create", "post"): Spec(
+            "post",
+            rew.rew_pk("slot"),
+            public=True,
+            ok=201,
+            data=lambda w: {"name": "陈先生", "phone": "13800138000", "question": "材料？"},
+        ),
+        ("meeting_list", "get"): Spec("get", _rew_built, public=True),
+        ("meeting_register", "post"): Spec(
+            "post",
+            rew.rew_pk("meeting"),
+            public=True,
+            ok=201,
+            data=lambda w: {"name": "李女士", "phone": "13700137000"},
+        ),
+        ("enterprise_subscribe", "post"): Spec(
+            "post",
+            _rew_built,
+            public=True,
+            ok=201,
+            data=lambda w: {
+                "organisation": w.org1.pk,
+                "enterprise_name": "广州市接口测试有限公司",
+                "email": "api@example.com",
+                "topics": [rew.reception_engagement_world(w).topic.pk],
+            },
+        ),
+        ("staff_reception_session_list", "get"): Spec("get", _rew_built, rew.RECEPTION_VIEWERS),
+        ("staff_reception_session_list", "post"): Spec(
+            "post",
+            _none,
+            rew.RECEPTION_MANAGERS,
+            ok=201,
+            data=rew.session_data,
+            org2_status=400,
+        ),
+        ("staff_reception_session_detail", "get"): Spec(
+            "get", rew.rew_pk("session"), rew.RECEPTION_VIEWERS, scoped=True
+        ),
+        ("staff_reception_booking_list", "get"): Spec("get", _rew_built, rew.RECEPTION_VIEWERS),
+        ("staff_meeting_list", "get"): Spec("get", _rew_built, rew.ENGAGEMENT_VIEWERS),
+        ("staff_subscriber_list", "get"): Spec("get", _rew_built, rew.ENGAGEMENT_VIEWERS),
+        ("staff_message_list", "get"): Spec("get", _rew_built, rew.ENGAGEMENT_VIEWERS),
+        ("staff_message_send", "post"): Spec(
+            "post", rew.rew_pk("message"), rew.ENGAGEMENT_MANAGERS, scoped=True
+        ),
+    }
+)
+
+
 def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
