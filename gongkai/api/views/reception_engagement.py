@@ -37,7 +37,7 @@ from gongkai.reception.models import ReceptionBooking, ReceptionSession, Recepti
 
 def _paginated(request: Request, view: APIView, rows: Any, serializer: Any) -> Response:
     paginator = StandardPagination()
-    page = paginator.paginate_queryset(rows, request, view=view)
+    page: Any = paginator.paginate_queryset(rows, request, view=view)
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
@@ -206,7 +206,7 @@ class SubscribeApi(APIView):
         organisation = organisation_list_public().filter(pk=data["organisation"]).first()
         if organisation is None:
             raise NotFound(_("没有该机构。"))
-        topics = list(
+        topics: list[Any] = list(
             engagement_selectors.topic_list_public(organisation_id=organisation.pk).filter(
                 pk__in=data["topics"]
             )
@@ -276,7 +276,7 @@ class _ReceptionStaffApi(APIView):
 
 
 class StaffSessionListApi(_ReceptionStaffApi):
-    def get_permissions(self) -> list[Any]:
+    def get_permissions(self) -> Any:
         if self.request.method == "POST":
             self.permission = permissions.RECEPTION_MANAGE
         return super().get_permissions()
@@ -332,7 +332,7 @@ class StaffBookingListApi(_ReceptionStaffApi):
 
 
 class SubscriberSerializer(serializers.ModelSerializer[EnterpriseSubscriber]):
-    topics = serializers.SlugRelatedField(many=True, slug_field="name", read_only=True)
+    topics: Any = serializers.SlugRelatedField(many=True, slug_field="name", read_only=True)
 
     class Meta:
         model = EnterpriseSubscriber

@@ -190,54 +190,72 @@ class AnswerForm(forms.Form):
 
 # --- columns ---------------------------------------------------------------------------------
 
-MEETING_COLUMNS = [
-    Column(gettext_lazy("日期"), lambda m: m.held_on),
-    Column(gettext_lazy("类型"), lambda m: m.get_kind_display()),
-    Column(gettext_lazy("名称"), lambda m: m.title),
-    Column(gettext_lazy("联合主办单位"), lambda m: m.co_organisers),
-    Column(gettext_lazy("地点"), lambda m: m.place),
-    Column(gettext_lazy("名额"), lambda m: m.capacity),
-    Column(gettext_lazy("报名人数"), lambda m: m.registration_count),
-    Column(gettext_lazy("实到人数"), lambda m: m.attended_count),
-]
-TOPIC_COLUMNS = [
-    Column(gettext_lazy("主题"), lambda t: t.name),
-    Column(gettext_lazy("说明"), lambda t: t.description),
-    Column(gettext_lazy("订阅企业数"), lambda t: t.subscriber_count),
-    Column(gettext_lazy("开放订阅"), lambda t: t.is_active),
-    Column(gettext_lazy("机构"), lambda t: t.organisation.name),
-]
-SUBSCRIBER_COLUMNS = [
-    Column(gettext_lazy("企业名称"), lambda s: s.enterprise_name),
-    Column(gettext_lazy("统一社会信用代码"), lambda s: s.credit_code),
-    Column(gettext_lazy("电子邮箱"), lambda s: s.email),
-    Column(gettext_lazy("订阅时间"), lambda s: f"{s.subscribed_at:%Y-%m-%d}"),
-    Column(
-        gettext_lazy("退订时间"),
-        lambda s: f"{s.unsubscribed_at:%Y-%m-%d}" if s.unsubscribed_at else "",
-    ),
-]
-MESSAGE_COLUMNS = [
-    Column(gettext_lazy("标题"), lambda m: m.subject),
-    Column(gettext_lazy("主题"), lambda m: m.topic.name),
-    Column(gettext_lazy("状态"), lambda m: m.get_status_display()),
-    Column(gettext_lazy("已送达"), lambda m: m.delivered),
-    Column(gettext_lazy("待发送"), lambda m: m.pending),
-    Column(gettext_lazy("失败或待核实"), lambda m: m.failed),
-    Column(
-        gettext_lazy("发送完成时间"), lambda m: f"{m.sent_at:%Y-%m-%d %H:%M}" if m.sent_at else ""
-    ),
-]
-FEEDBACK_COLUMNS = [
-    Column(gettext_lazy("收到时间"), lambda f: f"{f.received_at:%Y-%m-%d}"),
-    Column(gettext_lazy("企业名称"), lambda f: f.enterprise_name),
-    Column(gettext_lazy("来源"), lambda f: f.get_source_display()),
-    Column(gettext_lazy("意见建议"), lambda f: f.content),
-    Column(gettext_lazy("答复"), lambda f: f.answer),
-    Column(
-        gettext_lazy("答复时间"), lambda f: f"{f.answered_at:%Y-%m-%d}" if f.answered_at else ""
-    ),
-]
+
+def meeting_columns() -> list[Column]:
+    # Built per request: headers in the visitor's language.
+    return [
+        Column(_("日期"), lambda m: m.held_on),
+        Column(_("类型"), lambda m: m.get_kind_display()),
+        Column(_("名称"), lambda m: m.title),
+        Column(_("联合主办单位"), lambda m: m.co_organisers),
+        Column(_("地点"), lambda m: m.place),
+        Column(_("名额"), lambda m: m.capacity),
+        Column(_("报名人数"), lambda m: m.registration_count),
+        Column(_("实到人数"), lambda m: m.attended_count),
+    ]
+
+
+def topic_columns() -> list[Column]:
+    # Built per request: headers in the visitor's language.
+    return [
+        Column(_("主题"), lambda t: t.name),
+        Column(_("说明"), lambda t: t.description),
+        Column(_("订阅企业数"), lambda t: t.subscriber_count),
+        Column(_("开放订阅"), lambda t: t.is_active),
+        Column(_("机构"), lambda t: t.organisation.name),
+    ]
+
+
+def subscriber_columns() -> list[Column]:
+    # Built per request: headers in the visitor's language.
+    return [
+        Column(_("企业名称"), lambda s: s.enterprise_name),
+        Column(_("统一社会信用代码"), lambda s: s.credit_code),
+        Column(_("电子邮箱"), lambda s: s.email),
+        Column(_("订阅时间"), lambda s: f"{s.subscribed_at:%Y-%m-%d}"),
+        Column(
+            _("退订时间"),
+            lambda s: f"{s.unsubscribed_at:%Y-%m-%d}" if s.unsubscribed_at else "",
+        ),
+    ]
+
+
+def message_columns() -> list[Column]:
+    # Built per request: headers in the visitor's language.
+    return [
+        Column(_("标题"), lambda m: m.subject),
+        Column(_("主题"), lambda m: m.topic.name),
+        Column(_("状态"), lambda m: m.get_status_display()),
+        Column(_("已送达"), lambda m: m.delivered),
+        Column(_("待发送"), lambda m: m.pending),
+        Column(_("失败或待核实"), lambda m: m.failed),
+        Column(
+            _("发送完成时间"),
+            lambda m: f"{m.sent_at:%Y-%m-%d %H:%M}" if m.sent_at else "",
+        ),
+    ]
+
+
+def feedback_columns() -> list[Column]:
+    # Built per request: headers in the visitor's language.
+    return [
+        Column(_("收到时间"), lambda f: f"{f.received_at:%Y-%m-%d}"),
+        Column(_("企业名称"), lambda f: f.enterprise_name),
+        Column(_("来源"), lambda f: f.get_source_display()),
+        Column(_("意见建议"), lambda f: f.content),
+        Column(_("答复"), lambda f: f.answer),
+        Column(_("答复时间"), lambda f: f"{f.answered_at:%Y-%m-%d}" if f.answered_at else ""),
+    ]
 
 
 # --- meetings --------------------------------------------------------------------------------
@@ -268,7 +286,7 @@ class MeetingListView(_Page):
         return register_list(
             request,
             rows=rows,
-            columns=MEETING_COLUMNS,
+            columns=meeting_columns(),
             filename="政企互动会议",
             heading=_("政企互动会议"),
             filter_form=form,
@@ -287,7 +305,7 @@ class MeetingCreateView(_ManagePage):
             initial={"is_published": True, "registration_open": True},
         )
 
-    def _page(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _page(self, request: HttpRequest, form: forms.BaseForm, status: int = 200) -> HttpResponse:
         return register_form(
             request,
             form=form,
@@ -325,8 +343,8 @@ class MeetingDetailView(_Page):
         request: HttpRequest,
         meeting: Meeting,
         *,
-        attendance_form: forms.Form | None = None,
-        material_form: forms.Form | None = None,
+        attendance_form: forms.BaseForm | None = None,
+        material_form: forms.BaseForm | None = None,
         status: int = 200,
     ) -> HttpResponse:
         return render(
@@ -347,7 +365,7 @@ class MeetingDetailView(_Page):
 
 
 class MeetingEditView(_ManagePage):
-    def _page(self, request: HttpRequest, pk: int, form: forms.Form, status: int = 200) -> Any:
+    def _page(self, request: HttpRequest, pk: int, form: forms.BaseForm, status: int = 200) -> Any:
         return register_form(
             request,
             form=form,
@@ -440,11 +458,11 @@ class TopicListView(_Page):
         )
         return self.render(request, form)
 
-    def render(self, request: HttpRequest, form: forms.Form | None, status: int = 200) -> Any:
+    def render(self, request: HttpRequest, form: forms.BaseForm | None, status: int = 200) -> Any:
         response = register_list(
             request,
             rows=selectors.topic_list_for_actor(actor=request.user),
-            columns=TOPIC_COLUMNS,
+            columns=topic_columns(),
             filename="订阅主题",
             heading=_("订阅主题"),
             extra={
@@ -488,7 +506,7 @@ class SubscriberListView(_Page):
         return register_list(
             request,
             rows=rows,
-            columns=SUBSCRIBER_COLUMNS,
+            columns=subscriber_columns(),
             filename="订阅企业",
             heading=_("订阅企业"),
             filter_form=form,
@@ -505,7 +523,7 @@ class SubscriberCreateView(_ManagePage):
         topics = SubscriptionTopic.objects.filter(organisation__in=organisations, is_active=True)
         return SubscriberForm(data, organisations=organisations, topics=topics)
 
-    def _page(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _page(self, request: HttpRequest, form: forms.BaseForm, status: int = 200) -> HttpResponse:
         return register_form(
             request,
             form=form,
@@ -563,7 +581,7 @@ class MessageListView(_Page):
             rows=selectors.message_list_for_actor(
                 actor=request.user, status=request.GET.get("status") or None
             ),
-            columns=MESSAGE_COLUMNS,
+            columns=message_columns(),
             filename="企业信息",
             heading=_("企业信息"),
             detail_url=lambda m: reverse("backoffice:message_detail", args=[m.pk]),
@@ -580,7 +598,7 @@ class MessageCreateView(_ManagePage):
         ).select_related("organisation")
         return MessageForm(data, topics=topics)
 
-    def _page(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _page(self, request: HttpRequest, form: forms.BaseForm, status: int = 200) -> HttpResponse:
         return register_form(
             request,
             form=form,
@@ -662,7 +680,7 @@ class FeedbackListView(_Page):
             rows=selectors.feedback_list_for_actor(
                 actor=request.user, answered=data.get("answered"), query=data.get("q") or None
             ),
-            columns=FEEDBACK_COLUMNS,
+            columns=feedback_columns(),
             filename="企业反馈",
             heading=_("企业反馈"),
             filter_form=form,
@@ -677,7 +695,7 @@ class FeedbackCreateView(_ManagePage):
     def _form(self, request: HttpRequest, data: Any = None) -> FeedbackForm:
         return FeedbackForm(data, organisations=organisations_choice(request.user, MANAGE))
 
-    def _page(self, request: HttpRequest, form: forms.Form, status: int = 200) -> HttpResponse:
+    def _page(self, request: HttpRequest, form: forms.BaseForm, status: int = 200) -> HttpResponse:
         return register_form(
             request,
             form=form,
@@ -712,7 +730,7 @@ class FeedbackDetailView(_Page):
         self,
         request: HttpRequest,
         feedback: EnterpriseFeedback,
-        form: forms.Form,
+        form: forms.BaseForm,
         status: int = 200,
     ) -> HttpResponse:
         return render(

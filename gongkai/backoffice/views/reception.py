@@ -49,7 +49,7 @@ def register_list(
     columns: Sequence[Column],
     filename: str,
     heading: str,
-    filter_form: forms.Form | None = None,
+    filter_form: forms.BaseForm | None = None,
     detail_url: Callable[[Any], str] | None = None,
     create_url: str = "",
     create_label: str = "",
@@ -86,7 +86,7 @@ def register_list(
 
 
 def register_form(
-    request: HttpRequest, *, form: forms.Form, heading: str, back_url: str, status: int = 200
+    request: HttpRequest, *, form: forms.BaseForm, heading: str, back_url: str, status: int = 200
 ) -> HttpResponse:
     return render(
         request,
@@ -96,7 +96,7 @@ def register_form(
     )
 
 
-def add_refusal(form: forms.Form, refusal: ApplicationError) -> None:
+def add_refusal(form: forms.BaseForm, refusal: ApplicationError) -> None:
     field_errors = refusal.extra.get("errors") or {}
     for field, errors in field_errors.items():
         for error in errors:
@@ -116,7 +116,9 @@ def organisations_choice(actor: Any, code: str) -> Any:
 class OrganisationChoiceForm(forms.Form):
     """Creation forms offer the organisations in which the actor may manage the register."""
 
-    organisation = forms.ModelChoiceField(label=gettext_lazy("机构"), queryset=None)
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=gettext_lazy("机构"), queryset=None
+    )
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -210,36 +212,47 @@ class SessionCreateForm(OrganisationChoiceForm, SessionForm):  # type: ignore[mi
 
 # --- columns ---------------------------------------------------------------------------------
 
-SCHEDULE_COLUMNS = [
-    Column(gettext_lazy("月份"), lambda s: f"{s.month:%Y-%m}"),
-    Column(gettext_lazy("进驻部门"), lambda s: s.stationed_department_name),
-    Column(gettext_lazy("接访人"), lambda s: s.receiver_name),
-    Column(gettext_lazy("职务"), lambda s: s.receiver_title),
-    Column(gettext_lazy("时段数"), lambda s: s.slot_count),
-    Column(gettext_lazy("公布"), lambda s: s.is_published),
-    Column(gettext_lazy("服务中心"), lambda s: s.organisation.name),
-]
-BOOKING_COLUMNS = [
-    Column(gettext_lazy("预约编号"), lambda b: b.reference),
-    Column(gettext_lazy("接访日期"), lambda b: b.slot.date),
-    Column(gettext_lazy("时间"), lambda b: f"{b.slot.start_time:%H:%M}—{b.slot.end_time:%H:%M}"),
-    Column(gettext_lazy("进驻部门"), lambda b: b.slot.schedule.stationed_department_name),
-    Column(gettext_lazy("姓名"), lambda b: b.name),
-    Column(gettext_lazy("联系电话"), lambda b: b.phone),
-    Column(gettext_lazy("单位"), lambda b: b.company),
-    Column(gettext_lazy("咨询问题"), lambda b: b.question),
-    Column(gettext_lazy("状态"), lambda b: b.get_status_display()),
-    Column(gettext_lazy("预约时间"), lambda b: f"{b.booked_at:%Y-%m-%d %H:%M}"),
-]
-SESSION_COLUMNS = [
-    Column(gettext_lazy("接访日期"), lambda s: s.held_on),
-    Column(gettext_lazy("进驻部门"), lambda s: s.stationed_department_name),
-    Column(gettext_lazy("派出接访人次"), lambda s: s.staff_dispatched),
-    Column(gettext_lazy("接待来访人次"), lambda s: s.visitors_received),
-    Column(gettext_lazy("现场答复件数"), lambda s: s.questions_answered_on_spot),
-    Column(gettext_lazy("后续跟进"), lambda s: s.follow_ups),
-    Column(gettext_lazy("服务中心"), lambda s: s.organisation.name),
-]
+
+def schedule_columns() -> list[Column]:
+    # Built per request: headers in the visitor's language.
+    return [
+        Column(_("月份"), lambda s: f"{s.month:%Y-%m}"),
+        Column(_("进驻部门"), lambda s: s.stationed_department_name),
+        Column(_("接访人"), lambda s: s.receiver_name),
+        Column(_("职务"), lambda s: s.receiver_title),
+        Column(_("时段数"), lambda s: s.slot_count),
+        Column(_("公布"), lambda s: s.is_published),
+        Column(_("服务中心"), lambda s: s.organisation.name),
+    ]
+
+
+def booking_columns() -> list[Column]:
+    # Built per request: headers in the visitor's language.
+    return [
+        Column(_("预约编号"), lambda b: b.reference),
+        Column(_("接访日期"), lambda b: b.slot.date),
+        Column(_("时间"), lambda b: f"{b.slot.start_time:%H:%M}—{b.slot.end_time:%H:%M}"),
+        Column(_("进驻部门"), lambda b: b.slot.schedule.stationed_department_name),
+        Column(_("姓名"), lambda b: b.name),
+        Column(_("联系电话"), lambda b: b.phone),
+        Column(_("单位"), lambda b: b.company),
+        Column(_("咨询问题"), lambda b: b.question),
+        Column(_("状态"), lambda b: b.get_status_display()),
+        Column(_("预约时间"), lambda b: f"{b.booked_at:%Y-%m-%d %H:%M}"),
+    ]
+
+
+def session_columns() -> list[Column]:
+    # Built per request: headers in the visitor's language.
+    return [
+        Column(_("接访日期"), lambda s: s.held_on),
+        Column(_("进驻部门"), lambda s: s.stationed_department_name),
+        Column(_("派出接访人次"), lambda s: s.staff_dispatched),
+        Column(_("接待来访人次"), lambda s: s.visitors_received),
+        Column(_("现场答复件数"), lambda s: s.questions_answered_on_spot),
+        Column(_("后续跟进"), lambda s: s.follow_ups),
+        Column(_("服务中心"), lambda s: s.organisation.name),
+    ]
 
 
 # --- views -----------------------------------------------------------------------------------
@@ -288,7 +301,7 @@ class ScheduleListView(_ReceptionPage):
         return register_list(
             request,
             rows=rows,
-            columns=SCHEDULE_COLUMNS,
+            columns=schedule_columns(),
             filename="接访安排",
             heading=_("接访安排"),
             filter_form=form,
@@ -434,7 +447,7 @@ class BookingListView(_ReceptionPage):
         return register_list(
             request,
             rows=rows,
-            columns=BOOKING_COLUMNS,
+            columns=booking_columns(),
             filename="接访预约",
             heading=_("接访预约"),
             filter_form=form,
@@ -478,7 +491,7 @@ class SessionListView(_ReceptionPage):
         return register_list(
             request,
             rows=rows,
-            columns=SESSION_COLUMNS,
+            columns=session_columns(),
             filename="接访记录",
             heading=_("接访记录"),
             filter_form=form,

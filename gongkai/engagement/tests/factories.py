@@ -15,7 +15,7 @@ from gongkai.engagement.models import (
 from gongkai.organisations.tests.factories import OrganisationFactory
 
 
-class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
+class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
@@ -28,7 +28,7 @@ class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
     registration_open = True
 
 
-class MeetingRegistrationFactory(factory.django.DjangoModelFactory[MeetingRegistration]):
+class MeetingRegistrationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MeetingRegistration
 
@@ -38,7 +38,7 @@ class MeetingRegistrationFactory(factory.django.DjangoModelFactory[MeetingRegist
     phone_key = factory.LazyAttribute(lambda o: o.phone)
 
 
-class SubscriptionTopicFactory(factory.django.DjangoModelFactory[SubscriptionTopic]):
+class SubscriptionTopicFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SubscriptionTopic
 
@@ -46,7 +46,7 @@ class SubscriptionTopicFactory(factory.django.DjangoModelFactory[SubscriptionTop
     name = factory.Sequence(lambda n: f"主题{n}")
 
 
-class EnterpriseSubscriberFactory(factory.django.DjangoModelFactory[EnterpriseSubscriber]):
+class EnterpriseSubscriberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = EnterpriseSubscriber
 
@@ -62,7 +62,7 @@ class EnterpriseSubscriberFactory(factory.django.DjangoModelFactory[EnterpriseSu
             obj.topics.set(extracted)
 
 
-class BroadcastMessageFactory(factory.django.DjangoModelFactory[BroadcastMessage]):
+class BroadcastMessageFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = BroadcastMessage
 
@@ -74,7 +74,7 @@ class BroadcastMessageFactory(factory.django.DjangoModelFactory[BroadcastMessage
     body = "新版办事指南已发布。"
 
 
-class EnterpriseFeedbackFactory(factory.django.DjangoModelFactory[EnterpriseFeedback]):
+class EnterpriseFeedbackFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = EnterpriseFeedback
 

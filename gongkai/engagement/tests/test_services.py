@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -103,7 +104,7 @@ def test_materials_are_validated_like_the_catalogue() -> None:
 
 @pytest.mark.parametrize("email", ["not-an-email", "qiye@", "a b@example.com", ""])
 def test_subscription_with_an_invalid_email_is_refused_and_changes_nothing(email: str) -> None:
-    topic = SubscriptionTopicFactory()
+    topic: Any = SubscriptionTopicFactory()
     with pytest.raises(ApplicationError, match="电子邮箱"):
         services.enterprise_subscribe(
             organisation=topic.organisation,
@@ -118,7 +119,7 @@ def test_subscription_with_an_invalid_email_is_refused_and_changes_nothing(email
 def test_subscribe_validates_credit_code_and_topics_then_sends_the_manage_link(
     django_capture_on_commit_callbacks,
 ) -> None:
-    topic = SubscriptionTopicFactory()
+    topic: Any = SubscriptionTopicFactory()
     organisation = topic.organisation
     with pytest.raises(ApplicationError, match="GB 32100"):
         services.enterprise_subscribe(
@@ -232,7 +233,7 @@ def test_a_failing_address_is_recorded_and_the_rest_still_sent(monkeypatch) -> N
 
 
 def test_only_managers_write_and_topics_must_belong_to_the_organisation() -> None:
-    topic = SubscriptionTopicFactory()
+    topic: Any = SubscriptionTopicFactory()
     auditor = staff_with_role(Role.AUDITOR, topic.organisation)
     with pytest.raises(PermissionDeniedError):
         services.broadcast_message_create(

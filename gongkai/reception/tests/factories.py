@@ -12,7 +12,7 @@ from gongkai.reception.models import (
 )
 
 
-class ReceptionScheduleFactory(factory.django.DjangoModelFactory[ReceptionSchedule]):
+class ReceptionScheduleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ReceptionSchedule
 
@@ -23,7 +23,7 @@ class ReceptionScheduleFactory(factory.django.DjangoModelFactory[ReceptionSchedu
     receiver_title = "环评处处长"
 
 
-class ReceptionSlotFactory(factory.django.DjangoModelFactory[ReceptionSlot]):
+class ReceptionSlotFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ReceptionSlot
 
@@ -35,7 +35,7 @@ class ReceptionSlotFactory(factory.django.DjangoModelFactory[ReceptionSlot]):
     capacity = 3
 
 
-class ReceptionBookingFactory(factory.django.DjangoModelFactory[ReceptionBooking]):
+class ReceptionBookingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ReceptionBooking
 
@@ -46,7 +46,7 @@ class ReceptionBookingFactory(factory.django.DjangoModelFactory[ReceptionBooking
     question = "环评审批需要哪些材料？"
 
 
-class ReceptionSessionFactory(factory.django.DjangoModelFactory[ReceptionSession]):
+class ReceptionSessionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ReceptionSession
 

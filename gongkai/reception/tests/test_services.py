@@ -149,9 +149,7 @@ def test_session_with_negative_figures_is_refused() -> None:
         services.reception_session_create(actor=handler, organisation=organisation, data=data)
     assert not ReceptionSession.objects.exists()
     data["staff_dispatched"] = 2
-    session = services.reception_session_create(
-        actor=handler, organisation=organisation, data=data
-    )
+    session = services.reception_session_create(actor=handler, organisation=organisation, data=data)
     assert session.recorded_by == handler
 
 
