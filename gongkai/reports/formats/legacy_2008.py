@@ -189,7 +189,7 @@ def draft_overview(stats: dict[str, object]) -> str:
     if stats.get("engagement.meetings"):
         lines.append(
             "与有关部门共同举办政企互动会{engagement.meetings}场，"
-            "共计{engagement.meeting_participants}人参加。"
+            "共计{engagement.meeting_participants|approx}人参加。"
         )
     if stats.get("reading_room.visiting_groups") or stats.get("reading_room.visitors"):
         lines.append(

@@ -51,6 +51,9 @@ def test_schedules_categories_and_narrative_match_the_seed(report_2009):
     assert "全年主动公开政府信息81条" in proactive
     assert "机构职能类信息3条，占总体的比例3.7%" in proactive
     assert "业务类信息66条，占总体的比例81.5%" in proactive
+    overview = next(s for s in data["sections"] if s["code"] == "一")["text"]
+    # 812 participants, written as the seed writes them: 800余 (an approximate placeholder).
+    assert "举办政企互动会12场，共计800余人参加" in overview
     consultations = next(s for s in data["sections"] if s["code"] == "四")["text"]
     assert "其中咨询电话接听14330人次，现场咨询19840人次" in consultations
     assert "网站访问量为10万多人次" in consultations
