@@ -5,9 +5,9 @@ from django.urls import re_path
 from gongkai.api.routes import appeals as appeals_routes
 from gongkai.api.routes import calendar, catalogue, disclosure, disclosure_requests, schema
 from gongkai.api.routes import consultations as consultations_routes
-from gongkai.api.routes import service_centre as service_centre_routes
 from gongkai.api.routes import reading_room as reading_room_routes
 from gongkai.api.routes import reception_engagement as reception_engagement_routes
+from gongkai.api.routes import service_centre as service_centre_routes
 from gongkai.api.views.errors import UnknownEndpointApi
 
 app_name = "api"
