@@ -2,13 +2,13 @@
 
 from gongkai.backoffice.routes import accounts, calendar, catalogue, disclosure, organisations
 from gongkai.backoffice.routes import appeals as appeals_routes
-from gongkai.backoffice.routes import engagement as engagement_routes
-from gongkai.backoffice.routes import reception as reception_routes
 from gongkai.backoffice.routes import complaints as complaints_routes
 from gongkai.backoffice.routes import consultations as consultations_routes
+from gongkai.backoffice.routes import engagement as engagement_routes
+from gongkai.backoffice.routes import reading_room as reading_room_routes
+from gongkai.backoffice.routes import reception as reception_routes
 from gongkai.backoffice.routes import service_desk as service_desk_routes
 from gongkai.backoffice.routes import service_guides as service_guides_routes
-from gongkai.backoffice.routes import reading_room as reading_room_routes
 from gongkai.backoffice.routes import web_analytics as web_analytics_routes
 
 app_name = "backoffice"
