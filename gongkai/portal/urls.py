@@ -4,9 +4,9 @@ from gongkai.portal.routes import calendar, catalogue, disclosure, disclosure_de
 from gongkai.portal.routes import complaints as complaints_routes
 from gongkai.portal.routes import consultations as consultations_routes
 from gongkai.portal.routes import engagement as engagement_routes
+from gongkai.portal.routes import reading_room as reading_room_routes
 from gongkai.portal.routes import reception as reception_routes
 from gongkai.portal.routes import service_guides as service_guides_routes
-from gongkai.portal.routes import reading_room as reading_room_routes
 
 app_name = "portal"
 urlpatterns = [
