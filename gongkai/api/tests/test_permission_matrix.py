@@ -374,9 +374,7 @@ SPECS.update(
             data=lambda w: {**scw.answered_complaint_track_data(w), "satisfaction": "5"},
         ),
         ("service_guide_list", "get"): Spec("get", _none, public=True),
-        ("service_guide_detail", "get"): Spec(
-            "get", scw.published_service_item_pk, public=True
-        ),
+        ("service_guide_detail", "get"): Spec("get", scw.published_service_item_pk, public=True),
         ("staff_complaint_list", "get"): Spec("get", _none, SERVICE_CENTRE_VIEWERS),
         ("staff_complaint_detail", "get"): Spec(
             "get", scw.complaint_pk, SERVICE_CENTRE_VIEWERS, scoped=True
