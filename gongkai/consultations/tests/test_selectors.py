@@ -75,7 +75,9 @@ def test_public_list_shows_only_answered_messages_the_asker_allowed():
     ],
 )
 def test_faq_search_has_the_catalogues_substring_semantics(query, found):
-    FaqEntryFactory(question="政务服务中心的办公时间", answer="周一至周五9:00开始，法定节假日除外。")
+    FaqEntryFactory(
+        question="政务服务中心的办公时间", answer="周一至周五9:00开始，法定节假日除外。"
+    )
     assert selectors.faq_search_public(query=query).exists() is found
 
 
