@@ -34,7 +34,8 @@ def test_records_and_tallies_count_alike_per_channel_in_two_queries():
     ConsultationFactory.create_batch(3, organisation=organisation, channel=Channel.PHONE,
                                      occurred_at=_at(2009, 6, 3))  # fmt: skip
     ConsultationFactory(organisation=organisation, channel=Channel.ON_SITE,
-                        occurred_at=_at(2009, 6, 3), referred=True, referred_to="市环保局")  # fmt: skip
+                        occurred_at=_at(2009, 6, 3), referred=True,
+                        referred_to="市环保局")  # fmt: skip
     ConsultationFactory(organisation=organisation, channel=Channel.ONLINE_MESSAGE,
                         occurred_at=_at(2009, 7, 1))  # fmt: skip
     ConsultationTallyFactory(organisation=organisation, date=dt.date(2009, 6, 3), count=57)
@@ -65,8 +66,12 @@ def test_years_are_local_and_other_organisations_do_not_count():
     ConsultationFactory(organisation=organisation, occurred_at=_at(2010, 1, 1, 0))
     ConsultationTallyFactory(organisation=organisation, date=dt.date(2010, 1, 1), count=5)
     ConsultationTallyFactory(organisation=other, date=dt.date(2009, 5, 5), count=7)
-    assert year_statistics(organisation_ids=[organisation.pk], year=2009)["consultations.total"] == 1
-    assert year_statistics(organisation_ids=[organisation.pk], year=2010)["consultations.total"] == 6
+    assert (
+        year_statistics(organisation_ids=[organisation.pk], year=2009)["consultations.total"] == 1
+    )
+    assert (
+        year_statistics(organisation_ids=[organisation.pk], year=2010)["consultations.total"] == 6
+    )
     both = year_statistics(organisation_ids=[organisation.pk, other.pk], year=2009)
     assert both["consultations.phone"] == 8
 
