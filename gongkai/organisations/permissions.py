@@ -287,7 +287,7 @@ def can_manage_appeal_case(user: Any, appeal_case: Any) -> bool:
     return has_permission(user, APPEALS_MANAGE, appeal_case.organisation)
 
 
-# --- complaints, service guides, service desk (投诉建议、办事指南、服务评价与服务保障) -------------
+# --- complaints, service guides, service desk (投诉建议、办事指南、服务评价与服务保障) ------------
 
 COMPLAINTS_VIEW = "complaints.view"
 COMPLAINTS_MANAGE = "complaints.manage"
@@ -418,7 +418,7 @@ def can_manage_engagement(user: Any, organisation: Organisation) -> bool:
     return has_permission(user, ENGAGEMENT_MANAGE, organisation)
 
 
-# --- 政府信息公开工作年度报告 -----------------------------------------------------------------------
+# --- 政府信息公开工作年度报告 ---------------------------------------------------------------------
 
 REPORTS_VIEW = "reports.view"
 REPORTS_EDIT = "reports.edit"
