@@ -182,6 +182,13 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic work for `celery -A config beat`; the same jobs are management commands for cron.
+CELERY_BEAT_SCHEDULE = {
+    "disclosure-deadline-reminders": {
+        "task": "disclosure_requests.send_deadline_reminders",
+        "schedule": 60 * 60 * 24,
+    },
+}
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
@@ -197,6 +204,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # PDF font: a path to a CJK font file; empty means Debian fonts-noto-cjk, then the bundled package.
 GONGKAI_CJK_FONT = env.str("GONGKAI_CJK_FONT", default="")
+
+# Self-service terminals return to the kiosk home after this many idle seconds.
+GONGKAI_KIOSK_IDLE_SECONDS = env.int("GONGKAI_KIOSK_IDLE_SECONDS", default=120)
 
 GONGKAI_SITE_NAME = env.str("GONGKAI_SITE_NAME", default="政府信息公开平台")
 GONGKAI_PUBLIC_BASE_URL = env.str("GONGKAI_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
