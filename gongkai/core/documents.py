@@ -99,7 +99,70 @@ class Table:
     caption: str = ""
 
 
-Block = Heading | Paragraph | Table
+@dataclass(frozen=True)
+class GridCell:
+    """A cell of a `GridTable`, spanning columns and rows as an HTML cell does."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    align: Align = "center"
+    bold: bool = False
+    shaded: bool = False
+
+
+@dataclass(frozen=True)
+class GridTable:
+    """A table with a header of several rows of merged cells and with merged body cells (the
+    annual report's statistical tables). Rows list their cells left to right, skipping the
+    positions a cell above already covers (HTML's rule)."""
+
+    columns: int
+    header: Sequence[Sequence[GridCell]]
+    rows: Sequence[Sequence[GridCell]]
+    widths: Sequence[float] = ()
+    caption: str = ""
+    note: str = ""  # a line under the table
+    font_pt: float | None = None  # smaller than the default table size for wide tables
+    landscape: bool = False  # on a page of its own, turned (a table of many columns)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture (PNG) the width of `width_mm`, centred, with an optional caption under it."""
+
+    data: bytes
+    width_mm: float = 150
+    caption: str = ""
+    alt: str = ""  # the picture told in words, for screen readers
+
+
+def grid_positions(table: GridTable) -> list[tuple[int, int, GridCell]]:
+    """(row, column, cell) of every cell, header rows first, placed by HTML's rule."""
+    placed: list[tuple[int, int, GridCell]] = []
+    covered: set[tuple[int, int]] = set()
+    for r, cells in enumerate([*table.header, *table.rows]):
+        c = 0
+        for cell in cells:
+            while (r, c) in covered:
+                c += 1
+            placed.append((r, c, cell))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    covered.add((r + dr, c + dc))
+            c += cell.colspan
+    return placed
+
+
+@dataclass(frozen=True)
+class NewPage:
+    """Start a new page, turned to landscape or back to portrait (e.g. a section whose table
+    has many columns, with its heading on the turned page)."""
+
+    landscape: bool = False
+
+
+Block = Heading | Paragraph | Table | GridTable | Image | NewPage
 
 
 @dataclass(frozen=True)
@@ -294,6 +357,12 @@ def render_docx(spec: DocumentSpec, style: DocumentStyle = DEFAULT_STYLE) -> byt
                 align=block.align,
                 first_line_chars=2 if block.indent else 0,
             )
+        elif isinstance(block, GridTable):
+            _add_docx_grid_table(document, block, style)
+        elif isinstance(block, Image):
+            _add_docx_image(document, block, style)
+        elif isinstance(block, NewPage):
+            _page_section(document, style, landscape=block.landscape)
         else:
             _add_docx_table(document, block, style)
 
@@ -338,6 +407,83 @@ def _add_docx_table(document: object, table: Table, style: DocumentStyle) -> Non
         for row in docx_table.rows:
             for cell, width in zip(row.cells, table.widths, strict=True):
                 cell.width = Mm(text_width_mm * width / total)
+
+
+def _page_section(document: object, style: DocumentStyle, *, landscape: bool) -> None:
+    """Start a new page in the given orientation (the footer carries on from the last)."""
+    from docx.enum.section import WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)  # type: ignore[attr-defined]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(style.top_mm), Mm(style.bottom_mm)
+    section.left_margin, section.right_margin = Mm(style.left_mm), Mm(style.right_mm)
+
+
+def _add_docx_grid_table(document: object, table: GridTable, style: DocumentStyle) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    if table.landscape:
+        _page_section(document, style, landscape=True)
+    size = table.font_pt or style.table_pt
+    line_pt = size * 1.4
+    if table.caption:
+        _add_text(document, table.caption, style, align="center", bold=True)
+    total_rows = len(table.header) + len(table.rows)
+    docx_table = document.add_table(rows=total_rows, cols=table.columns)  # type: ignore[attr-defined]
+    docx_table.style = "Table Grid"
+    docx_table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if table.widths:
+        text_width_mm = (297 if table.landscape else 210) - style.left_mm - style.right_mm
+        total = sum(table.widths)
+        for row in docx_table.rows:
+            for cell, width in zip(row.cells, table.widths, strict=True):
+                cell.width = Mm(text_width_mm * width / total)
+    # Header rows repeat at the top of every page the table runs onto.
+    for index in range(len(table.header)):
+        tr_pr = docx_table.rows[index]._tr.get_or_add_trPr()
+        header_flag = OxmlElement("w:tblHeader")
+        header_flag.set(qn("w:val"), "true")
+        tr_pr.append(header_flag)
+    for r, c, spec in grid_positions(table):
+        cell = docx_table.cell(r, c)
+        if spec.rowspan > 1 or spec.colspan > 1:
+            cell = cell.merge(docx_table.cell(r + spec.rowspan - 1, c + spec.colspan - 1))
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        paragraph = cell.paragraphs[0]
+        _format(paragraph, style, align=spec.align, line_pt=line_pt)
+        if spec.text:
+            _set_fonts(
+                paragraph.add_run(spec.text),
+                style.body_font,
+                style.latin_font,
+                size,
+                spec.bold or r < len(table.header),
+            )
+        if spec.shaded or r < len(table.header):
+            shading = OxmlElement("w:shd")
+            shading.set(qn("w:val"), "clear")
+            shading.set(qn("w:color"), "auto")
+            shading.set(qn("w:fill"), "EBEBEB" if r < len(table.header) else "F5F5F5")
+            cell._tc.get_or_add_tcPr().append(shading)
+    if table.note:
+        _add_text(document, table.note, style, size_pt=size, align="left", line_pt=line_pt)
+    if table.landscape:
+        _page_section(document, style, landscape=False)
+
+
+def _add_docx_image(document: object, image: Image, style: DocumentStyle) -> None:
+    paragraph = _add_text(document, "", style, align="center", line_pt=0.1)
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    picture = paragraph.add_run().add_picture(io.BytesIO(image.data), width=Mm(image.width_mm))
+    if image.alt:
+        picture._inline.docPr.set("descr", image.alt)
+    if image.caption:
+        _add_text(document, image.caption, style, size_pt=style.table_pt, align="center")
 
 
 # --- fonts for the PDF ---------------------------------------------------------------------
@@ -527,6 +673,12 @@ def render_pdf(spec: DocumentSpec, style: DocumentStyle = DEFAULT_STYLE) -> byte
             text = (indent if block.indent else "") + block.text
             align = {"justify": "L", "left": "L", "center": "C", "right": "R"}[block.align]
             write(text, size=style.body_pt, bold=block.bold, align=align)
+        elif isinstance(block, GridTable):
+            _add_pdf_grid_table(pdf, block, style, write, has_bold=fonts.bold is not None)
+        elif isinstance(block, Image):
+            _add_pdf_image(pdf, block, style)
+        elif isinstance(block, NewPage):
+            pdf.add_page(orientation="L" if block.landscape else "P")
         else:
             _add_pdf_table(pdf, block, style, write, has_bold=fonts.bold is not None)
     if spec.signature:
@@ -568,6 +720,81 @@ def _add_pdf_table(
     pdf.ln(style.line_pt * _PT_MM / 2)
 
 
+def _add_pdf_grid_table(
+    pdf: FPDF, table: GridTable, style: DocumentStyle, write: object, *, has_bold: bool
+) -> None:
+    from fpdf.enums import TableCellFillMode
+
+    if table.landscape:
+        pdf.add_page(orientation="L")
+    size = table.font_pt or style.table_pt
+    if table.caption:
+        write(table.caption, size=style.body_pt, bold=True, align="C")  # type: ignore[operator]
+    pdf.set_font("cjk", size=size)
+    bold = "BOLD" if has_bold else None
+    header_style = PdfFontFace(emphasis=bold, fill_color=(235, 235, 235))
+    shaded_style = PdfFontFace(emphasis=bold, fill_color=(245, 245, 245))
+    plain_bold = PdfFontFace(emphasis=bold)
+    aligns = {"justify": "LEFT", "left": "LEFT", "center": "CENTER", "right": "RIGHT"}
+    with pdf.table(
+        col_widths=tuple(table.widths) if table.widths else None,
+        width=pdf.w - pdf.l_margin - pdf.r_margin,
+        line_height=size * 1.35 * _PT_MM,
+        num_heading_rows=len(table.header),
+        headings_style=header_style,
+        cell_fill_mode=TableCellFillMode.NONE,
+        padding=(0.6, 0.8),
+        v_align="MIDDLE",
+    ) as pdf_table:
+        for index, cells in enumerate([*table.header, *table.rows]):
+            row = pdf_table.row()
+            for cell in cells:
+                style_face = None
+                if index >= len(table.header):
+                    if cell.shaded:
+                        style_face = shaded_style
+                    elif cell.bold:
+                        style_face = plain_bold
+                row.cell(
+                    cell.text,
+                    align=aligns[cell.align],
+                    colspan=cell.colspan,
+                    rowspan=cell.rowspan,
+                    style=style_face,
+                )
+    if table.note:
+        pdf.set_font("cjk", size=size)
+        width = pdf.w - pdf.l_margin - pdf.r_margin
+        for line in break_lines(table.note, width, pdf.get_string_width):
+            pdf.cell(0, size * 1.5 * _PT_MM, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if table.landscape:
+        pdf.add_page(orientation="P")
+    else:
+        pdf.ln(style.line_pt * _PT_MM / 2)
+
+
+def _add_pdf_image(pdf: FPDF, image: Image, style: DocumentStyle) -> None:
+    width = min(image.width_mm, pdf.w - pdf.l_margin - pdf.r_margin)
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(image.data)) as picture:
+        height = width * picture.height / picture.width
+    if pdf.get_y() + height > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    pdf.image(io.BytesIO(image.data), x=(pdf.w - width) / 2, w=width)
+    if image.caption:
+        pdf.set_font("cjk", size=style.table_pt)
+        pdf.cell(
+            0,
+            style.table_pt * 1.5 * _PT_MM,
+            image.caption,
+            align="C",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+    pdf.ln(style.line_pt * _PT_MM / 2)
+
+
 __all__ = [
     "DEFAULT_STYLE",
     "Block",
@@ -575,7 +802,11 @@ __all__ = [
     "DocumentSpec",
     "DocumentStyle",
     "FontFile",
+    "GridCell",
+    "GridTable",
     "Heading",
+    "Image",
+    "NewPage",
     "Paragraph",
     "Signature",
     "Table",
@@ -583,6 +814,7 @@ __all__ = [
     "chinese_numeral_date",
     "document_number",
     "format_date",
+    "grid_positions",
     "render_docx",
     "render_pdf",
     "resolve_cjk_font",
