@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.html import escape
 
+from gongkai.reports import charts
 from gongkai.reports.renderers.markdown import entered_notes
 
 STYLE = """
@@ -20,6 +21,7 @@ th,td{border:1px solid #333;padding:.25rem .4rem}td{text-align:right}
 th[scope=row]{text-align:left;font-weight:normal}tr.group th{font-weight:bold;background:#f2f2f2}
 .entered{font-style:italic}.unavailable{color:#8a1c1c}
 .notice{border:1px solid #999;padding:.5rem 1rem}
+figure.chart{margin:1.5rem 0}figure.chart figcaption{text-align:center;font-size:.9rem}
 """
 
 
@@ -109,6 +111,7 @@ def body_html(data: dict[str, Any]) -> str:
         parts += [f"<p>{escape(p)}</p>" for p in section["paragraphs"]]
         parts += [table_html(table) for table in section["tables"]]
         parts.append("</section>")
+    parts.append(charts.year_over_year_svg(data))
     notes = entered_notes(data)
     if notes:
         parts.append(
