@@ -3,6 +3,7 @@
     python -m benchmarks                      # everything, full size
     python -m benchmarks search --items 20000 # one benchmark, smaller
     python -m benchmarks disclosure --applications 10000
+    python -m benchmarks reports --applications 10000 --consultations 100000
 
 Data goes into a fresh SQLite file in a temporary directory, never into the database the
 project is configured with. To benchmark on PostgreSQL instead, point BENCH_DATABASE_URL at a
@@ -19,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-BENCHMARKS = ["search", "disclosure"]
+BENCHMARKS = ["search", "disclosure", "reports"]
 
 
 def _configure(workdir: Path) -> None:
@@ -50,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         default=100_000,
         help="generated disclosure applications (100000)",
     )
+    parser.add_argument(
+        "--consultations",
+        type=int,
+        default=1_000_000,
+        help="generated consultation records for the report statistics (1000000)",
+    )
     parser.add_argument("--seed", type=int, default=2009)
     args = parser.parse_args(argv)
     unknown = set(args.names) - set(BENCHMARKS)
@@ -69,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
 
                 results["disclosure"] = disclosure.run(
                     applications=args.applications, seed=args.seed
+                )
+            elif name == "reports":
+                from benchmarks import reports
+
+                results["reports"] = reports.run(
+                    applications=args.applications,
+                    consultations=args.consultations,
+                    seed=args.seed,
                 )
     json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
