@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -238,7 +239,7 @@ def run(
     sizes: dict[str, int] = {}
     for kind in OUTPUTS:
         _log(f"rendering .{kind}")
-        samples, content = _timed(lambda kind=kind: render(data, kind), RENDER_REPEATS)
+        samples, content = _timed(partial(render, data, kind), RENDER_REPEATS)
         render_s[kind] = round(statistics.median(samples), 3)
         sizes[kind] = len(content)
     compute_s = statistics.median(compute_samples)

@@ -84,8 +84,8 @@ def grid_table(table: dict[str, Any], *, section_title: str = "") -> GridTable:
         cells = [GridCell(row["label"], align="left")]
         for cell in row["cells"]:
             has_entered |= cell["source"] == "entered" and bool(cell["display"])
-            align = "center" if cell["source"] in ("text", "none") else "right"
-            cells.append(GridCell(cell_text(cell), align=align))
+            centred = cell["source"] in ("text", "none")
+            cells.append(GridCell(cell_text(cell), align="center" if centred else "right"))
         body.append(cells)
     numeric = len(table["columns"])
     landscape = numeric >= LANDSCAPE_COLUMNS
