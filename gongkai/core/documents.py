@@ -440,6 +440,10 @@ def _add_docx_grid_table(document: object, table: GridTable, style: DocumentStyl
     if table.widths:
         text_width_mm = (297 if table.landscape else 210) - style.left_mm - style.right_mm
         total = sum(table.widths)
+        # Word reads the cells' widths, LibreOffice the table grid's: set both, fixed.
+        docx_table.autofit = False
+        for column, width in zip(docx_table.columns, table.widths, strict=True):
+            column.width = Mm(text_width_mm * width / total)
         for row in docx_table.rows:
             for cell, width in zip(row.cells, table.widths, strict=True):
                 cell.width = Mm(text_width_mm * width / total)
