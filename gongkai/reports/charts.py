@@ -258,9 +258,9 @@ Shape = Rect | Line | Text
 
 
 def _nice_step(maximum: float, ticks: int = 5) -> float:
-    if maximum <= 0:
-        return 1
     raw = maximum / ticks
+    if raw <= 1:
+        return 1  # counts: never a step below one
     magnitude = 10 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
         if raw <= factor * magnitude:
