@@ -7,6 +7,7 @@ from gongkai.backoffice.routes import consultations as consultations_routes
 from gongkai.backoffice.routes import engagement as engagement_routes
 from gongkai.backoffice.routes import reading_room as reading_room_routes
 from gongkai.backoffice.routes import reception as reception_routes
+from gongkai.backoffice.routes import reports as reports_routes
 from gongkai.backoffice.routes import service_desk as service_desk_routes
 from gongkai.backoffice.routes import service_guides as service_guides_routes
 from gongkai.backoffice.routes import web_analytics as web_analytics_routes
@@ -27,4 +28,5 @@ urlpatterns = [
     *web_analytics_routes.urlpatterns,
     *reception_routes.urlpatterns,
     *engagement_routes.urlpatterns,
+    *reports_routes.urlpatterns,
 ]
