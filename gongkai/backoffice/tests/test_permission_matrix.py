@@ -634,6 +634,65 @@ for _page in (
         POST_FORM_OVERRIDES[(_page, f"org2:{_role}")] = {400}
 
 
+# --- 政府信息公开工作年度报告 (reports) ----------------------------------------------------------
+from gongkai.backoffice.tests import report_world as rw  # noqa: E402
+
+SPECS.update(
+    {
+        "report_list": Spec("get", _none, rw.REPORT_VIEWERS),
+        "report_create": Spec("get", _none, rw.REPORT_EDITORS),
+        "report_deadlines": Spec("get", _none, rw.REPORT_VIEWERS),
+        "report_detail": Spec("get", rw.report_pk("draft"), rw.REPORT_VIEWERS, scoped=True),
+        "report_narrative": Spec(
+            "get", rw.report_pk("draft", section="一"), rw.REPORT_EDITORS, scoped=True
+        ),
+        "report_entered_figure": Spec(
+            "post",
+            rw.report_pk("draft"),
+            rw.REPORT_EDITORS,
+            scoped=True,
+            data=lambda w: {"key": "licensing.decisions", "value": "0", "source": "无此事项"},
+        ),
+        "report_submit": Spec("post", rw.report_pk("draft"), rw.REPORT_EDITORS, scoped=True),
+        "report_approve": Spec(
+            "post",
+            rw.report_pk("in_review"),
+            rw.REPORT_APPROVERS,
+            scoped=True,
+            data=lambda w: {"acknowledge_warnings": "on"},
+        ),
+        "report_return": Spec(
+            "post",
+            rw.report_pk("in_review"),
+            rw.REPORT_APPROVERS,
+            scoped=True,
+            data=lambda w: {"reason": "请补充说明"},
+        ),
+        # Publishing also publishes a catalogue item: it takes reports.publish and the
+        # catalogue's edit and publish rights, which no single role of the world holds.
+        "report_publish": Spec(
+            "post",
+            rw.report_pk("approved"),
+            NOBODY,
+            declared=rw.REPORT_PUBLISHERS,
+            scoped=True,
+        ),
+        "report_correct": Spec(
+            "post",
+            rw.report_pk("published"),
+            rw.REPORT_EDITORS,
+            scoped=True,
+            data=lambda w: {"change_note": "更正数字"},
+        ),
+        "report_download": Spec(
+            "get", rw.report_pk("draft", kind="json"), rw.REPORT_VIEWERS, scoped=True
+        ),
+    }
+)
+SPECS_POST_FORMS["report_create"] = rw.report_create_data
+POST_FORM_OVERRIDES[("report_create", "org2:coordinator")] = {400}
+
+
 def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
