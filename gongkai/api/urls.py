@@ -7,6 +7,7 @@ from gongkai.api.routes import calendar, catalogue, disclosure, disclosure_reque
 from gongkai.api.routes import consultations as consultations_routes
 from gongkai.api.routes import reading_room as reading_room_routes
 from gongkai.api.routes import reception_engagement as reception_engagement_routes
+from gongkai.api.routes import reports as reports_routes
 from gongkai.api.routes import service_centre as service_centre_routes
 from gongkai.api.views.errors import UnknownEndpointApi
 
@@ -22,6 +23,7 @@ urlpatterns = [
     *service_centre_routes.urlpatterns,
     *reading_room_routes.urlpatterns,
     *reception_engagement_routes.urlpatterns,
+    *reports_routes.urlpatterns,
     # Last: every other path under /api/v1/ answers with a JSON 404.
     re_path(r"^.*$", UnknownEndpointApi.as_view(), name="unknown_endpoint"),
 ]

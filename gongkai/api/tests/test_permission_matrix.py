@@ -553,6 +553,40 @@ SPECS.update(
 )
 
 
+# --- 政府信息公开工作年度报告 (reports) ----------------------------------------------------------
+from gongkai.backoffice.tests import report_world as rw  # noqa: E402
+
+REPORT_TEXT = "测试局2023年政府信息公开工作年度报告。全年主动公开政府信息81条，其中全文电子化81条。"
+
+
+def _report_target(world: World) -> dict[str, Any]:
+    return {"organisation": world.org1.pk, "year": 2023, "format": "national-2021"}
+
+
+SPECS.update(
+    {
+        ("report_list", "get"): Spec("get", _none, public=True, query="?year=2023"),
+        ("report_detail", "get"): Spec("get", rw.report_pk("published"), public=True),
+        ("report_audit", "post"): Spec(
+            "post", _none, public=True, data=lambda w: {"text": REPORT_TEXT}
+        ),
+        ("staff_report_list", "get"): Spec("get", _none, rw.REPORT_VIEWERS),
+        ("staff_report_list", "post"): Spec(
+            "post", _none, rw.REPORT_EDITORS, ok=201, data=_report_target, org2_status=400
+        ),
+        ("staff_report_build", "post"): Spec(
+            "post", _none, rw.REPORT_VIEWERS, data=_report_target, org2_status=400
+        ),
+        ("staff_report_detail", "get"): Spec(
+            "get", rw.report_pk("draft"), rw.REPORT_VIEWERS, scoped=True
+        ),
+        ("staff_report_checks", "get"): Spec(
+            "get", rw.report_pk("draft"), rw.REPORT_VIEWERS, scoped=True
+        ),
+    }
+)
+
+
 def _walk(patterns: list[URLPattern | URLResolver]) -> Iterator[URLPattern]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
