@@ -507,56 +507,6 @@ POST_FORM_OVERRIDES.update(
 )
 
 
-# --- 政务资讯大厅、网站访问统计 (reading_room, web_analytics) -----------------------------------
-from gongkai.backoffice.tests.reading_room_world import (  # noqa: E402
-    READING_ROOM_MANAGERS,
-    READING_ROOM_VIEWERS,
-    reading_room_pk,
-    visiting_group_data,
-    visitor_tally_data,
-)
-
-for _key in ("document", "database", "group", "visitor", "periodical", "loan", "terminal"):
-    SPECS[f"reading_room_{_key}_list"] = Spec("get", _none, READING_ROOM_VIEWERS)
-    SPECS[f"reading_room_{_key}_create"] = Spec("get", _none, READING_ROOM_MANAGERS)
-    SPECS[f"reading_room_{_key}_detail"] = Spec(
-        "get", reading_room_pk(_key), READING_ROOM_VIEWERS, scoped=True
-    )
-    if _key != "loan":
-        SPECS[f"reading_room_{_key}_edit"] = Spec(
-            "get", reading_room_pk(_key), READING_ROOM_MANAGERS, scoped=True
-        )
-SPECS.update(
-    {
-        "reading_room_loan_overdue": Spec("get", _none, READING_ROOM_VIEWERS),
-        "reading_room_loan_return": Spec(
-            "post",
-            reading_room_pk("loan"),
-            READING_ROOM_MANAGERS,
-            scoped=True,
-            data=lambda w: {"returned_on": "2009-06-10"},
-        ),
-        "reading_room_database_check": Spec(
-            "post", reading_room_pk("database"), READING_ROOM_MANAGERS, scoped=True
-        ),
-        "page_views": Spec("get", _none, ALL),
-    }
-)
-SPECS_POST_FORMS.update(
-    {
-        "reading_room_group_create": visiting_group_data,
-        "reading_room_visitor_create": visitor_tally_data,
-    }
-)
-POST_FORM_OVERRIDES.update(
-    {
-        (name, f"org2:{role}"): {400}
-        for name in ("reading_room_group_create", "reading_room_visitor_create")
-        for role in READING_ROOM_MANAGERS
-    }
-)
-
-
 # --- 审批处长接访、政企互动 (reception, engagement) ----------------------------------------------
 from gongkai.backoffice.tests import reception_engagement_world as rew  # noqa: E402
 
