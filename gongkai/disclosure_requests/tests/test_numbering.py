@@ -86,7 +86,7 @@ MAX_CONNECTIONS = 40
     connection.vendor != "postgresql",
     reason="SQLite serialises writers (IMMEDIATE transactions); concurrency needs PostgreSQL",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_200_concurrent_online_submissions_get_200_consecutive_numbers():
     organisation = OrganisationFactory()
     barrier = threading.Barrier(SUBMISSIONS)
