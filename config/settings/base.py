@@ -188,6 +188,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure_requests.send_deadline_reminders",
         "schedule": 60 * 60 * 24,
     },
+    "annual-report-reminders": {
+        "task": "reports.send_report_reminders",
+        "schedule": 60 * 60 * 24,
+    },
 }
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}

@@ -75,19 +75,30 @@ def test_entered_figures_on_the_command_line(tmp_path):
     assert 'title="填报数据，来源：市审批系统"><data value="7">7</data>' in output.read_text()
 
 
-def test_audit_subcommand_delegates_to_the_auditor(tmp_path, monkeypatch):
-    import types
+def _gongkai(*argv: str) -> int:
+    """Run the console script's dispatcher in-process, as `gongkai ...` would."""
+    from django.core.management import ManagementUtility
 
-    calls = []
-    fake = types.ModuleType("gongkai.reports.audit.cli")
-
-    def run(argv):
-        calls.append(argv)
-        return 1
-
-    fake.run = run  # type: ignore[attr-defined]
-    monkeypatch.setitem(__import__("sys").modules, "gongkai.reports.audit.cli", fake)
     with pytest.raises(SystemExit) as excinfo:
-        call_command("report", "audit", "seed.txt", "--json")
-    assert excinfo.value.code == 1
-    assert calls == [["seed.txt", "--json"]]
+        ManagementUtility(["gongkai", *argv]).execute()
+    return int(excinfo.value.code or 0)
+
+
+def test_audit_subcommand_shows_the_auditors_own_help(capsys):
+    assert _gongkai("report", "audit", "--help") == 0
+    out = capsys.readouterr().out
+    assert "usage: gongkai report audit" in out
+    assert "--import" in out
+
+
+def test_audit_subcommand_reports_inconsistencies_with_exit_status_1(tmp_path, capsys):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "二、主动公开政府信息的情况\n我办2009年全年主动公开政府信息81条。\n"
+        "在主动公开的信息中，机构职能类的信息3条，占总体的比例3.7%；规章制度类信息12条，"
+        "占总体的比例14.8%；属于本单位业务类信息61条，占总体的比例81.5%。\n",
+        encoding="utf-8",
+    )
+    assert _gongkai("report", "audit", str(report), "--json") == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert any(finding["kind"] == "parts_sum" for finding in findings)

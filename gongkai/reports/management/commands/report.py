@@ -13,7 +13,6 @@ audit: gongkai report audit PATH [--json] [--import ...] (the auditor, gongkai.r
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -55,6 +54,12 @@ class Command(BaseCommand):
         audit = subparsers.add_parser("audit", help="审核已发布的年度报告", add_help=False)
         audit.add_argument("audit_args", nargs=argparse.REMAINDER)
 
+    def run_from_argv(self, argv: list[str]) -> None:
+        # The auditor has its own argument parser (and --help); Django's would swallow its options.
+        if len(argv) > 2 and argv[2] == "audit":
+            sys.exit(self._audit(argv[3:]))
+        super().run_from_argv(argv)
+
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "audit":
             sys.exit(self._audit(options["audit_args"]))
@@ -66,11 +71,8 @@ class Command(BaseCommand):
             sys.exit(code)
 
     def _audit(self, argv: list[str]) -> int:
-        try:
-            cli = importlib.import_module("gongkai.reports.audit.cli")
-        except ImportError:
-            self.stderr.write("审核工具尚未安装（gongkai.reports.audit.cli）。")
-            return 2
+        from gongkai.reports.audit import cli
+
         result: int = cli.run(list(argv))
         return result
 
