@@ -38,10 +38,12 @@ def year_statistics(*, organisation_ids: list[int], year: int) -> dict[str, int]
     tallies = ConsultationTally.objects.filter(
         organisation_id__in=organisation_ids, date__year=year
     )
-    record_counts = records.aggregate(
-        **{key: Count("id", filter=Q(channel=channel)) for channel, key in CHANNEL_KEYS.items()},
-        referred=Count("id", filter=Q(referred=True)),
-    )
+    # One COUNT(*) per channel is a range read of the (organisation, channel, occurred_at)
+    # index; a single GROUP BY over the year costs several times more on a million records.
+    record_counts: dict[str, int] = {
+        key: records.filter(channel=channel).count() for channel, key in CHANNEL_KEYS.items()
+    }
+    record_counts["referred"] = records.filter(referred=True).count()
     tally_counts = tallies.aggregate(
         **{key: Sum("count", filter=Q(channel=channel)) for channel, key in CHANNEL_KEYS.items()}
     )
