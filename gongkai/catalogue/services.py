@@ -222,6 +222,32 @@ def information_item_create(
 
 
 @transaction.atomic
+def information_item_publish_generated(
+    *, actor: Any, organisation: Organisation, source: str, **fields: Any
+) -> InformationItem:
+    """Create and publish in one step an item that another register produced whole (`source`
+    names it, e.g. "reports.annual_report:12"); its own workflow stood in for draft and review.
+    """
+    if not permissions.can_publish_generated_information_item(actor, organisation):
+        raise _deny(f"您没有在“{organisation.name}”发布政府信息的权限。")
+    unknown = set(fields) - EDITABLE_FIELDS - CREATE_ONLY_FIELDS
+    if unknown:
+        raise ApplicationError(f"不可填写的字段：{'、'.join(sorted(unknown))}")
+    item = InformationItem(
+        organisation=organisation, created_by=actor, status=Status.DRAFT, **fields
+    )
+    if not item.index_number:
+        item.index_number = None
+    _prepare(item)
+    item.save()
+    audit.log(
+        item, "catalogue.item.created", actor=actor,
+        data={"title": item.title, "index_number": item.index_number, "source": source},
+    )  # fmt: skip
+    return _publish_locked(item, actor=actor)
+
+
+@transaction.atomic
 def information_item_update(
     *, actor: Any, information_item: InformationItem, **fields: Any
 ) -> InformationItem:

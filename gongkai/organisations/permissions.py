@@ -130,6 +130,12 @@ def can_publish_information_item(user: Any, item: Any) -> bool:
     return has_permission(user, CATALOGUE_PUBLISH, item.organisation)
 
 
+def can_publish_generated_information_item(user: Any, organisation: Organisation) -> bool:
+    # An item another register produces whole (e.g. an approved annual report) has been
+    # drafted and reviewed there; putting it in the catalogue is the publisher's act alone.
+    return has_permission(user, CATALOGUE_PUBLISH, organisation)
+
+
 def can_withdraw_information_item(user: Any, item: Any) -> bool:
     return has_permission(user, CATALOGUE_PUBLISH, item.organisation)
 
@@ -457,12 +463,10 @@ def can_approve_annual_report(user: Any, annual_report: Any) -> bool:
 
 
 def can_publish_annual_report(user: Any, annual_report: Any) -> bool:
-    # Publishing also creates and publishes the report's catalogue item.
+    # Publishing also puts the report in the catalogue as a generated item.
     organisation = annual_report.organisation
-    return (
-        has_permission(user, REPORTS_PUBLISH, organisation)
-        and has_permission(user, CATALOGUE_EDIT, organisation)
-        and has_permission(user, CATALOGUE_PUBLISH, organisation)
+    return has_permission(user, REPORTS_PUBLISH, organisation) and (
+        can_publish_generated_information_item(user, organisation)
     )
 
 

@@ -23,7 +23,7 @@ from gongkai.core import audit
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.organisations import permissions
 from gongkai.organisations.models import Organisation
-from gongkai.reports import selectors
+from gongkai.reports import charts, selectors
 from gongkai.reports.build import build_report, parse_entered
 from gongkai.reports.checks import ERROR, WARNING
 from gongkai.reports.formats import get_format
@@ -235,9 +235,7 @@ def report_approve(
 def report_publish(*, actor: Any, annual_report: AnnualReport) -> AnnualReport:
     report = _locked(annual_report)
     if not permissions.can_publish_annual_report(actor, report):
-        raise PermissionDeniedError(
-            "发布年度报告需要年度报告发布权限，以及在本机关新建和发布政府信息的权限。"
-        )
+        raise PermissionDeniedError("发布年度报告需要年度报告发布权限和本机关的政府信息发布权限。")
     _require_status(report, Status.APPROVED)
     data = report_data(report)
     _refuse_on_errors(data, "发布")
@@ -247,21 +245,24 @@ def report_publish(*, actor: Any, annual_report: AnnualReport) -> AnnualReport:
     now = timezone.now()
     data["status"] = Status.PUBLISHED
     data["published_at"] = now.isoformat()
+    # The charts' earlier years are frozen too, so a later import or correction of another
+    # year's figures does not redraw a published report.
+    data["history"] = charts.history_as_json(charts.collect_history(data))
     data["text"] = render(data, "md").decode("utf-8")
     title = data["title"] + (f"（第{report.version}版，更正）" if report.version > 1 else "")
     summary = f"{report.organisation.name}{report.year}年政府信息公开工作年度报告。"
     if report.change_note:
         summary += f"更正说明：{report.change_note}"
-    item = catalogue_services.information_item_create(
+    item = catalogue_services.information_item_publish_generated(
         actor=actor,
         organisation=report.organisation,
+        source=f"reports.annual_report:{report.pk}",
         title=title,
         summary=summary,
         body=render(data, "html").decode("utf-8").split("<main>", 1)[1].split("</main>", 1)[0],
         generated_on=timezone.localdate(),
         genre=InformationItem.Genre.REPORT,
     )
-    item = catalogue_services.information_item_publish(actor=actor, information_item=item)
     report.snapshot = data
     report.status = Status.PUBLISHED
     report.published_at = now

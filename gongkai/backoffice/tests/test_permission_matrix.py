@@ -618,15 +618,7 @@ SPECS.update(
             scoped=True,
             data=lambda w: {"reason": "请补充说明"},
         ),
-        # Publishing also publishes a catalogue item: it takes reports.publish and the
-        # catalogue's edit and publish rights, which no single role of the world holds.
-        "report_publish": Spec(
-            "post",
-            rw.report_pk("approved"),
-            NOBODY,
-            declared=rw.REPORT_PUBLISHERS,
-            scoped=True,
-        ),
+        "report_publish": Spec("post", rw.report_pk("approved"), rw.REPORT_PUBLISHERS, scoped=True),
         "report_correct": Spec(
             "post",
             rw.report_pk("published"),

@@ -14,7 +14,6 @@ from django.urls import reverse
 from gongkai.core.audit import entries_for
 from gongkai.organisations.models import Organisation, Role
 from gongkai.organisations.tests.factories import (
-    MembershipFactory,
     OrganisationFactory,
     staff_with_role,
 )
@@ -53,7 +52,6 @@ def _client(user) -> Client:
 @pytest.fixture
 def people(body):
     publisher = staff_with_role(Role.PUBLISHER, body)
-    MembershipFactory(user=publisher, organisation=body, role=Role.COORDINATOR)
     return {
         "coordinator": _client(staff_with_role(Role.COORDINATOR, body)),
         "approver": _client(staff_with_role(Role.APPROVER, body)),

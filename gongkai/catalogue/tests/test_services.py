@@ -556,3 +556,51 @@ def test_category_create_rules(organisation, people):
             parent=CategoryFactory(organisation=people.other_organisation),
         )
     assert Category.objects.filter(organisation=organisation).count() == 1
+
+
+# --- items produced whole by another register --------------------------------------------------
+
+
+def test_a_generated_item_is_created_and_published_by_a_publisher_alone(
+    organisation, people, item_fields
+):
+    item = services.information_item_publish_generated(
+        actor=people.publisher,
+        organisation=organisation,
+        source="reports.annual_report:7",
+        **item_fields,
+    )
+    item.refresh_from_db()
+    assert item.status == Status.PUBLISHED
+    assert item.index_number
+    assert actions(item) == ["catalogue.item.created", "catalogue.item.published"]
+    created = audit.entries_for(item).get(action="catalogue.item.created")
+    assert created.data["source"] == "reports.annual_report:7"
+
+
+@pytest.mark.parametrize("role", ["handler", "coordinator", "auditor"])
+def test_only_a_publisher_may_put_a_generated_item_in_the_catalogue(
+    organisation, people, item_fields, role
+):
+    with pytest.raises(PermissionDeniedError):
+        services.information_item_publish_generated(
+            actor=getattr(people, role),
+            organisation=organisation,
+            source="reports.annual_report:7",
+            **item_fields,
+        )
+    assert not InformationItem.objects.exists()
+
+
+def test_a_generated_item_must_be_publishable_or_nothing_is_saved(
+    organisation, people, item_fields
+):
+    item_fields["title"] = ""
+    with pytest.raises(ApplicationError):
+        services.information_item_publish_generated(
+            actor=people.publisher,
+            organisation=organisation,
+            source="reports.annual_report:7",
+            **item_fields,
+        )
+    assert not InformationItem.objects.exists()

@@ -1,4 +1,5 @@
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -8,11 +9,10 @@ from gongkai.core.audit import entries_for
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import (
-    MembershipFactory,
     OrganisationFactory,
     staff_with_role,
 )
-from gongkai.reports import selectors, services
+from gongkai.reports import charts, selectors, services
 from gongkai.reports.models import AnnualReport, HistoricalStatistic
 from gongkai.reports.tests.factories import application, published_item
 
@@ -39,7 +39,6 @@ def people(body):
     coordinator = staff_with_role(Role.COORDINATOR, body)
     approver = staff_with_role(Role.APPROVER, body)
     publisher = staff_with_role(Role.PUBLISHER, body)
-    MembershipFactory(user=publisher, organisation=body, role=Role.COORDINATOR)
     return {"coordinator": coordinator, "approver": approver, "publisher": publisher}
 
 
@@ -91,6 +90,22 @@ def test_workflow_publishes_a_frozen_snapshot_and_a_catalogue_item(body, people)
         "reports.report.approved",
         "reports.report.published",
     } <= actions
+
+
+def test_the_charts_earlier_years_are_frozen_with_the_published_report(body, people):
+    HistoricalStatistic.objects.create(
+        organisation=body, year=2022, key="requests.new.total", value=Decimal("5")
+    )
+    report = services.report_publish(
+        actor=people["publisher"], annual_report=_approved(body, people)
+    )
+    assert report.snapshot is not None
+    frozen = {(e["year"], e["key"]): e["value"] for e in report.snapshot["history"]}
+    assert Decimal(frozen[(2022, "requests.new.total")]) == 5
+    # A later import for 2022 does not redraw the published 2023 report.
+    HistoricalStatistic.objects.filter(organisation=body, year=2022).update(value=Decimal("50"))
+    data = services.report_data(AnnualReport.objects.get(pk=report.pk))
+    assert charts.history_for(data)[2022]["requests.new.total"].value == 5
 
 
 def test_warnings_need_the_approvers_acknowledgement(body, people):
@@ -165,9 +180,9 @@ def test_permissions(body, people):
     report = services.report_approve(
         actor=people["approver"], annual_report=report, acknowledge_warnings=True
     )
-    only_publisher = staff_with_role(Role.PUBLISHER, body)
+    # Drafting the report does not give the right to publish it.
     with pytest.raises(PermissionDeniedError):
-        services.report_publish(actor=only_publisher, annual_report=report)
+        services.report_publish(actor=people["coordinator"], annual_report=report)
     outsider = staff_with_role(Role.COORDINATOR, OrganisationFactory())
     assert selectors.annual_report_get(actor=outsider, pk=report.pk) is None
     assert selectors.annual_report_get(actor=handler, pk=report.pk) == report
