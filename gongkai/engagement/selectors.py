@@ -65,6 +65,8 @@ def topic_list_for_actor(*, actor: Any) -> QuerySet[SubscriptionTopic]:
                 "subscribers", filter=Q(subscribers__unsubscribed_at__isnull=True)
             )
         )
+        # Meta.ordering is dropped from GROUP BY queries; pages need a stable order.
+        .order_by("organisation", "name")
     )
 
 
@@ -111,7 +113,7 @@ def message_list_for_actor(*, actor: Any, status: str | None = None) -> QuerySet
                 ]
             ),
         ),
-    )
+    ).order_by("-created_at", "-id")
 
 
 def message_get_for_actor(*, actor: Any, pk: int) -> BroadcastMessage | None:
