@@ -101,19 +101,25 @@ def message_list_for_actor(*, actor: Any, status: str | None = None) -> QuerySet
     messages = BroadcastMessage.objects.filter(organisation__in=_organisations(actor))
     if status:
         messages = messages.filter(status=status)
-    return messages.select_related("organisation", "topic").annotate(
-        delivered=Count("deliveries", filter=Q(deliveries__status=MessageDelivery.Status.SENT)),
-        pending=Count("deliveries", filter=Q(deliveries__status=MessageDelivery.Status.PENDING)),
-        failed=Count(
-            "deliveries",
-            filter=Q(
-                deliveries__status__in=[
-                    MessageDelivery.Status.FAILED,
-                    MessageDelivery.Status.SENDING,
-                ]
+    return (
+        messages.select_related("organisation", "topic")
+        .annotate(
+            delivered=Count("deliveries", filter=Q(deliveries__status=MessageDelivery.Status.SENT)),
+            pending=Count(
+                "deliveries", filter=Q(deliveries__status=MessageDelivery.Status.PENDING)
             ),
-        ),
-    ).order_by("-created_at", "-id")
+            failed=Count(
+                "deliveries",
+                filter=Q(
+                    deliveries__status__in=[
+                        MessageDelivery.Status.FAILED,
+                        MessageDelivery.Status.SENDING,
+                    ]
+                ),
+            ),
+        )
+        .order_by("-created_at", "-id")
+    )
 
 
 def message_get_for_actor(*, actor: Any, pk: int) -> BroadcastMessage | None:

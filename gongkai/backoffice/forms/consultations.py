@@ -25,9 +25,14 @@ class _OrganisationTopicForm(forms.Form):
         *args: Any,
         organisations: QuerySet[Organisation],
         topics: QuerySet[ConsultationTopic],
+        departments: QuerySet[Organisation] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        if "department" in self.fields:
+            department_field = self.fields["department"]
+            assert isinstance(department_field, forms.ModelChoiceField)
+            department_field.queryset = organisations if departments is None else departments
         if "organisation" in self.fields:
             organisation_field = self.fields["organisation"]
             assert isinstance(organisation_field, forms.ModelChoiceField)
@@ -103,6 +108,12 @@ class ConsultationForm(_OrganisationTopicForm):
     )
     topic = forms.ModelChoiceField(
         label=_("咨询主题"), queryset=ConsultationTopic.objects.none(), required=False
+    )
+    department = forms.ModelChoiceField(
+        label=_("承办部门"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("由下属部门答复的，选择该部门"),
     )
     question = forms.CharField(label=_("咨询问题"), widget=forms.Textarea(attrs={"rows": 3}))
     answer = forms.CharField(

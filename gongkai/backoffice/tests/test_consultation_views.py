@@ -135,3 +135,28 @@ def test_a_consultation_is_converted_into_an_application(counter, organisation):
     detail = counter.get(reverse("backoffice:consultation_detail", args=[consultation.pk]))
     assert consultation.converted_request.tracking_number in detail.content.decode()
     assert "consultations.consultation.converted" in detail.content.decode()
+
+
+def test_a_consultation_answered_by_a_department_records_it(counter, organisation):
+    department = OrganisationFactory(name="测试市政务管理办公室政务服务处", parent=organisation)
+    elsewhere = OrganisationFactory(name="测试市交通委员会")
+    form = {
+        "organisation": organisation.pk,
+        "channel": "on_site",
+        "occurred_at": "2025-03-04T09:30",
+        "question": "企业设立登记需要哪些材料？",
+        "department": department.pk,
+    }
+    response = counter.post(reverse("backoffice:consultation_create"), form)
+    assert response.status_code == 302
+    consultation = Consultation.objects.get()
+    assert consultation.department == department
+    edit = counter.get(reverse("backoffice:consultation_edit", args=[consultation.pk]))
+    assert edit.context["form"]["department"].value() == department.pk
+    # A body outside the organisation is not offered and is refused.
+    response = counter.post(
+        reverse("backoffice:consultation_create"), {**form, "department": elsewhere.pk}
+    )
+    assert response.status_code == 400
+    assert "department" in response.context["form"].errors
+    assert Consultation.objects.count() == 1

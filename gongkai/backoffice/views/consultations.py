@@ -294,11 +294,7 @@ class ConsultationEditView(OrganisationPermissionRequiredMixin, View):
 
     def _form(self, consultation: Consultation, data: Any = None) -> Any:
         organisation = consultation.organisation
-        initial = {
-            name: getattr(consultation, name)
-            for name in services.EDITABLE_FIELDS
-            if name != "department"
-        }
+        initial = {name: getattr(consultation, name) for name in services.EDITABLE_FIELDS}
         initial["occurred_at"] = timezone.localtime(consultation.occurred_at).replace(
             second=0, microsecond=0
         )
@@ -307,6 +303,7 @@ class ConsultationEditView(OrganisationPermissionRequiredMixin, View):
             initial=initial,
             organisations=Organisation.objects.filter(pk=organisation.pk),
             topics=_topics_of(Organisation.objects.filter(pk=organisation.pk)),
+            departments=Organisation.objects.filter(path__startswith=organisation.path),
         )
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
