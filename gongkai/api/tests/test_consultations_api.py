@@ -73,3 +73,28 @@ def test_the_schema_documents_the_consultation_endpoints():
     schema = APIClient().get(reverse("api:schema"), {"format": "json"}).json()
     assert "/api/v1/staff/consultation-tallies/" in schema["paths"]
     assert "/api/v1/faq/" in schema["paths"]
+
+
+def test_the_answering_department_is_set_and_checked(organisation, handler_client):
+    department = OrganisationFactory(name="测试市政务管理办公室政务服务处", parent=organisation)
+    elsewhere = OrganisationFactory(name="测试市交通委员会")
+    record = {"organisation": organisation.pk, "channel": "on_site", "question": "问材料",
+              "occurred_at": "2025-03-03T10:00:00+08:00"}  # fmt: skip
+    response = handler_client.post(
+        reverse("api:staff_consultation_list"),
+        {**record, "department": elsewhere.pk},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "department" in response.json()["errors"]
+    response = handler_client.post(
+        reverse("api:staff_consultation_list"),
+        {**record, "department": department.pk},
+        format="json",
+    )
+    assert response.status_code == 201
+    assert response.json()["department"] == department.pk
+    detail = reverse("api:staff_consultation_detail", args=[response.json()["id"]])
+    response = handler_client.patch(detail, {"department": None}, format="json")
+    assert response.status_code == 200
+    assert response.json()["department"] is None

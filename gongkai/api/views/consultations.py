@@ -200,6 +200,17 @@ def _topic(organisation: Organisation, topic_id: int | None) -> ConsultationTopi
     return topic
 
 
+def _department(organisation: Organisation, department_id: int | None) -> Organisation | None:
+    if department_id is None:
+        return None
+    department = Organisation.objects.filter(
+        pk=department_id, path__startswith=organisation.path
+    ).first()
+    if department is None:
+        raise ValidationError({"department": [_("承办部门须是该机构或其下属部门。")]})
+    return department
+
+
 def _load(request: Request, pk: int) -> Consultation:
     consultation = selectors.consultation_get_for_actor(actor=request.user, pk=pk)
     if consultation is None:
@@ -214,6 +225,7 @@ class StaffConsultationListApi(_StaffApi):
         channel = serializers.ChoiceField(choices=Channel.choices)
         occurred_at = serializers.DateTimeField(required=False)
         topic = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        department = serializers.IntegerField(required=False, allow_null=True, min_value=1)
         question = serializers.CharField()
         answer = serializers.CharField(required=False, allow_blank=True, default="")
         duration_minutes = serializers.IntegerField(required=False, allow_null=True)
@@ -249,6 +261,7 @@ class StaffConsultationListApi(_StaffApi):
         fields = dict(serializer.validated_data)
         organisation = _managed_organisation(request, fields.pop("organisation"))
         fields["topic"] = _topic(organisation, fields.pop("topic", None))
+        fields["department"] = _department(organisation, fields.pop("department", None))
         consultation = services.consultation_record(
             actor=request.user, organisation=organisation, **fields
         )
@@ -263,6 +276,7 @@ class StaffConsultationDetailApi(_StaffApi):
         channel = serializers.ChoiceField(choices=Channel.choices, required=False)
         occurred_at = serializers.DateTimeField(required=False)
         topic = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        department = serializers.IntegerField(required=False, allow_null=True, min_value=1)
         question = serializers.CharField(required=False)
         answer = serializers.CharField(required=False, allow_blank=True)
         duration_minutes = serializers.IntegerField(required=False, allow_null=True)
@@ -285,6 +299,8 @@ class StaffConsultationDetailApi(_StaffApi):
         fields = dict(serializer.validated_data)
         if "topic" in fields:
             fields["topic"] = _topic(consultation.organisation, fields["topic"])
+        if "department" in fields:
+            fields["department"] = _department(consultation.organisation, fields["department"])
         consultation = services.consultation_update(
             actor=request.user, consultation=consultation, **fields
         )
