@@ -98,7 +98,7 @@ CONCEPTS: list[tuple[re.Pattern[str], str]] = [
     ]
 ]  # fmt: skip
 
-_COMPARATIVE = re.compile(
+COMPARATIVE = re.compile(
     r"上年(?!度?结转)|去年|上一年|同比|环比|比上|较上|增长|下降|增加|减少|上升|持平|分别比"
 )
 
@@ -138,6 +138,30 @@ def _context(text: str, start: int, end: int) -> str:
     return snippet
 
 
+def _is_comparative(text: str, start: int, end: int, report_year: int | None) -> bool:
+    """Whether a figure describes another year or a change rather than this year's count.
+
+    Judged on the figure's own comma-delimited phrase, so that in '公开120条，同比增长20%'
+    only the 20% is comparative and 120 can still be a total."""
+    sub_left = max(text.rfind(c, 0, start) for c in _SUBCLAUSE_MARKS) + 1
+    rights = [i for i in (text.find(c, end) for c in _SUBCLAUSE_MARKS) if i >= 0]
+    phrase = text[sub_left : min(rights) if rights else len(text)]
+    if COMPARATIVE.search(phrase):
+        return True
+    if not report_year:
+        return False
+    left, right = _clause_bounds(text, start, end)
+    before = re.findall(r"((?:19|20)\d\d)\s*年", text[left:start])
+    if before:
+        # The nearest year named before the figure is the one it belongs to.
+        return int(before[-1]) != report_year
+    years = {int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", text[left:right])}
+    return bool(years) and years != {report_year}
+
+
+_SUBCLAUSE_MARKS = ",;:。!?()\n"
+
+
 def _text_figures(block: Block, block_index: int, report_year: int | None) -> list[Figure]:
     text = block.text
     figures: list[Figure] = []
@@ -158,12 +182,7 @@ def _text_figures(block: Block, block_index: int, report_year: int | None) -> li
                 after += 1
             label = clean_label(label + text[match.end : after])
         previous_end = match.end
-        left, right = _clause_bounds(text, match.start, match.end)
-        clause = text[left:right]
-        years = {int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", clause)}
-        comparative = bool(_COMPARATIVE.search(clause)) or bool(
-            report_year and years and years != {report_year}
-        )
+        comparative = _is_comparative(text, match.start, match.end, report_year)
         figures.append(
             Figure(
                 label=label,
