@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from gongkai.reports.audit.document import Block, Document
-from gongkai.reports.audit.figures import Figure, Location, table_rows
+from gongkai.reports.audit.figures import COMPARATIVE, Figure, Location, table_rows
 from gongkai.reports.audit.numbers import Quantity, format_decimal, round_half_up
 
 ERROR = "error"
@@ -85,59 +85,205 @@ class _Group:
     shares: list[Figure]  # percentages with no count of their own (其中全文电子化达100%)
     exhaustive: bool
     span_text: str
+    # Other readings of the total when the text leaves it open ('新收28件，上年结转2件。其中…'
+    # may count the 30 together): no finding unless the parts fit none of them.
+    alternatives: list[Figure] = field(default_factory=list)
 
 
 def _clause_start(text: str, position: int) -> int:
     return max(text.rfind(c, 0, position) for c in "。;!?\n") + 1
 
 
-def _qizhong_span(text: str, total: Figure) -> tuple[int, int] | None:
-    """The span of a '…N件(其中A x件,B y件)' or '…N件,其中A x件,B y件。' list."""
-    after = text[total.end : total.end + 4]
-    m = re.match(r"\s*[,(:]?\s*其中", after)
-    if not m:
-        return None
-    start = total.end + m.end()
-    if "(" in after[: m.end()]:
+# '其中', '包括', '主要包括' introduce the parts of the figure just before them.
+_INTRO = re.compile(r"其中|(?:主要|具体)?包括")
+# Heads that announce a selection rather than a breakdown.
+_SELECTIVE_HEAD = re.compile(r"^\s*[:,]?\s*(?:主要|重点|例如|比如|诸如|如)|^主要")
+# Parts named by the channel they went through overlap and need not cover the total.
+_CHANNEL_LABEL = re.compile(r"^(?:通过|在|经|利用|依托|借助|以)")
+# A phrase between a total and its list that says the items were dealt with (…50件，已全部办结。
+# 其中…), so that the list still breaks down that total.
+_HANDLED = re.compile(r"办结|答复|办理|处理|完成")
+_LIST_BREAK = re.compile(r"[,;]\s*(?:另有|另外|另|此外|同时|此外)")
+
+
+def _total_before(figures: list[Figure], text: str, position: int) -> tuple[Figure, bool] | None:
+    """The figure a list starting at ``position`` breaks down, and whether the list opens a new
+    sentence. Comparative phrases in between (120条，同比增长20%，其中…) are skipped."""
+    for figure in reversed([f for f in figures if f.end <= position]):
+        if figure.comparative:
+            continue
+        if figure.quantity.percent:
+            return None
+        between = text[figure.end : position]
+        if len(between) > 40 or sum(between.count(c) for c in "。!?\n") > 1:
+            return None
+        for piece in re.split(r"[,;:。!?\n]", between):
+            piece = piece.strip(" (")
+            if not piece or COMPARATIVE.search(piece):
+                continue
+            if not re.search(r"\d", piece) and len(piece) <= 12 and _HANDLED.search(piece):
+                continue
+            return None
+        return figure, any(c in between for c in "。!?\n")
+    return None
+
+
+def _list_end(text: str, start: int, paren: bool) -> int:
+    if paren:
         close = text.find(")", start)
-        end = close if close >= 0 else len(text)
-    else:
-        # A list may run over semicolons (…占73.3%；B 8件，占26.7%。): it ends with the sentence.
-        stops = [i for i in (text.find(c, start) for c in "。!?") if i >= 0]
-        end = min(stops) if stops else len(text)
-    return start, end
+        return close if close >= 0 else len(text)
+    # A list may run over semicolons (…占73.3%；B 8件，占26.7%。): it ends with the sentence.
+    stops = [i for i in (text.find(c, start) for c in "。!?\n") if i >= 0]
+    end = min(stops) if stops else len(text)
+    m = _LIST_BREAK.search(text, start, end)
+    return m.start() if m else end
+
+
+def _in_parentheses(text: str, start: int, end: int, figure: Figure) -> bool:
+    """Whether a figure sits in a parenthesis nested inside the list (a detail of one part)."""
+    opened = text.rfind("(", start, figure.start)
+    return opened >= 0 and text.rfind(")", opened, figure.start) < 0
+
+
+def _parts_in(
+    block_figures: list[Figure], text: str, span: tuple[int, int], unit: str, claimed: set[int]
+) -> tuple[list[Figure], list[Figure]]:
+    inside = [
+        f
+        for f in block_figures
+        if span[0] <= f.start < span[1]
+        and id(f) not in claimed
+        and not f.comparative
+        and not _in_parentheses(text, span[0], span[1], f)
+    ]
+    parts = [f for f in inside if not f.quantity.percent and f.unit == unit]
+    return inside, parts
+
+
+def _item_separator_cut(text: str, span: tuple[int, int], parts: list[Figure]) -> int:
+    """Items joined by '、' or ',' end at the first ';' (…信函申请5件；同意公开30件…)."""
+    if len(parts) < 2:
+        return span[1]
+    between = text[parts[0].end : parts[1].start]
+    if ";" in between:
+        return span[1]
+    cut = text.find(";", parts[0].end, span[1])
+    return cut if cut >= 0 else span[1]
+
+
+def _alternative_totals(block_figures: list[Figure], text: str, total: Figure) -> list[Figure]:
+    """Sums of the same-unit figures that lead up to the total in its sentence."""
+    left = _clause_start(text, total.start)
+    run = [
+        f
+        for f in block_figures
+        if left <= f.start < total.start
+        and f.unit == total.unit
+        and not f.quantity.percent
+        and not f.comparative
+    ]
+    out: list[Figure] = []
+    for first in range(len(run) - 1, -1, -1):
+        members = [*run[first:], total]
+        low, high = _sum_interval(m.quantity for m in members)
+        quantity = Quantity(value=low, low=low, high=high, approximate=low != high)
+        label = "+".join(m.label or m.quantity.display() for m in members)
+        out.append(replace(total, quantity=quantity, label=label))
+    return out
+
+
+def _count_follows(figures: list[Figure], text: str, position: int, unit: str) -> bool:
+    """Whether the first phrase after ``position`` states a count in ``unit``."""
+    m = re.match(r"[\s:,]*[^,;。!?\n]*", text[position:])
+    end = position + (m.end() if m else 0)
+    return any(position <= f.start < end and f.unit == unit for f in figures)
 
 
 def _text_groups(block_figures: list[Figure], text: str) -> list[_Group]:
+    raw: list[tuple[int, Figure, tuple[int, int], bool, list[Figure]]] = []
+    for m in _INTRO.finditer(text):
+        found = _total_before(block_figures, text, m.start())
+        if found is None:
+            continue
+        total, new_sentence = found
+        if m.group() != "其中" and not _count_follows(block_figures, text, m.end(), total.unit):
+            continue  # '3条，主要包括我办职能和内设机构' describes, it does not break down
+        paren = text[total.end : m.start()].strip().endswith("(")
+        span = (m.end(), _list_end(text, m.end(), paren))
+        alternatives = _alternative_totals(block_figures, text, total) if new_sentence else []
+        raw.append((m.start(), total, span, paren, alternatives))
     groups: list[_Group] = []
-    used: set[int] = set()
-    for figure in block_figures:
-        if figure.quantity.percent or figure.comparative:
-            continue
-        span = _qizhong_span(text, figure)
-        if span is None:
-            continue
-        inside = [f for f in block_figures if span[0] <= f.start < span[1] and id(f) not in used]
-        parts = [f for f in inside if not f.quantity.percent and f.unit == figure.unit]
-        if any(f.comparative for f in inside):
-            continue
+    claimed: set[int] = set()
+    # Innermost lists first: a part's own breakdown ('其中政策文件30条，其中规范性文件10条、
+    # 其他文件20条；工作动态70条') is taken out of the list it is nested in.
+    for position, total, span, paren, alternatives in sorted(raw, key=lambda r: -r[0]):
+        nested = any(o[2][0] <= position < o[2][1] for o in raw if o[0] < position)
+        inside, parts = _parts_in(block_figures, text, span, total.unit, claimed)
+        if not paren:
+            span = (span[0], _item_separator_cut(text, span, parts))
+            inside, parts = _parts_in(block_figures, text, span, total.unit, claimed)
+        marked = False
+        if nested and not paren and len(parts) >= 2:
+            joined = text[parts[0].end : parts[1].start]
+            marked = "、" in joined and not re.search(r"[,;]", joined)
+            if marked:
+                # Items joined by '、' are one list: it stops at the next ',' or ';'.
+                stop = re.compile(r"[,;]").search(text, parts[0].end, span[1])
+                span = (span[0], stop.start() if stop else span[1])
+                inside, parts = _parts_in(block_figures, text, span, total.unit, claimed)
+        if nested and not paren and not marked:
+            # Where the inner list stops is not marked: keep it no longer than its total allows.
+            while (
+                len(parts) > 1 and _sum_interval(p.quantity for p in parts)[0] > total.quantity.high
+            ):
+                parts.pop()
+            if parts:
+                last = parts[-1].end
+                following = [f for f in inside if f.start > last and not f.quantity.percent]
+                span = (span[0], following[0].start if following else span[1])
+                inside, parts = _parts_in(block_figures, text, span, total.unit, claimed)
         percents, shares = _pair_percents(inside, text)
         part_index = {id(p): i for i, p in enumerate(parts)}
         group_percents = {part_index[id(c)]: p for c, p in percents if id(c) in part_index}
         span_text = text[span[0] : span[1]]
-        exhaustive = _exhaustive(span_text, parts, group_percents)
-        groups.append(_Group(figure, parts, group_percents, shares, exhaustive, span_text))
-        used.update(id(f) for f in inside)
+        head = text[total.end : span[0]]
+        exhaustive = _exhaustive(span_text, parts, group_percents, text=text, head=head,
+                                 end=span[1], listed=True)  # fmt: skip
+        groups.append(
+            _Group(total, parts, group_percents, shares, exhaustive, span_text, alternatives)
+        )
+        claimed.update(id(f) for f in inside)
     return groups
 
 
-def _exhaustive(span_text: str, parts: list[Figure], percents: dict[int, Figure]) -> bool:
+def _exhaustive(
+    span_text: str,
+    parts: list[Figure],
+    percents: dict[int, Figure],
+    *,
+    text: str = "",
+    head: str = "",
+    end: int = 0,
+    listed: bool = False,
+) -> bool:
+    """Whether the parts claim to cover the whole total.
+
+    A list introduced by 其中/包括 does, unless it says otherwise: '等' after its items,
+    '主要包括', parts named by channel, or shares that add up to less than 100%."""
     if "分别" in span_text or any(re.search(r"其他|其余|其它", p.label) for p in parts):
         return True
     if parts and len(percents) == len(parts):
         total = sum((p.quantity.value for p in percents.values()), Decimal(0))
         return abs(total - 100) <= Decimal("0.1") * len(parts) + Decimal("0.05")
-    return False
+    if not listed or len(parts) < 2:
+        return False
+    if "主要" in head or _SELECTIVE_HEAD.search(text[end - len(span_text) : parts[0].start]):
+        return False
+    if any(_CHANNEL_LABEL.match(p.label) for p in parts):
+        return False
+    if any(re.match(r"\s*等", text[p.end : p.end + 3]) for p in parts):
+        return False
+    return "等" not in text[parts[-1].end : end]
 
 
 def _pair_percents(
@@ -219,12 +365,19 @@ def _group_findings(group: _Group) -> list[Finding]:
     findings: list[Finding] = []
     total = group.total
     parts = group.parts
+    if total is not None and group.alternatives and len(parts) >= 2:
+        low, high = _sum_interval(p.quantity for p in parts)
+        # The reading the parts come closest to (exactly, when one fits).
+        total = min(
+            [total, *group.alternatives],
+            key=lambda t: max(t.quantity.low - high, low - t.quantity.high, Decimal(0)),
+        )
     if total is not None and len(parts) >= 2:
         low, high = _sum_interval(p.quantity for p in parts)
-        exact = all(p.quantity.exact for p in parts)
-        shown_sum = _fmt(low) if exact else f"约{_fmt(low)}"
+        shown_sum = _shown_sum(parts, low)
         too_big = low > total.quantity.high
-        too_small = group.exhaustive and high < total.quantity.low
+        # A rounded total (约300条) may well exceed what its listed parts add up to.
+        too_small = group.exhaustive and not total.quantity.marker and high < total.quantity.low
         if too_big or too_small:
             relation = "大于" if too_big else "小于"
             findings.append(
@@ -248,6 +401,15 @@ def _group_findings(group: _Group) -> list[Finding]:
             continue
         findings.extend(_percent_finding(count, percent, base))
     return findings
+
+
+def _shown_sum(parts: list[Figure], low: Decimal) -> str:
+    if any(p.quantity.marker for p in parts):
+        return f"约{_fmt(low)}"
+    value = sum((p.quantity.value for p in parts), Decimal(0))
+    if all("万" in p.quantity.display() for p in parts):
+        return f"{_fmt(value / 10_000)}万"  # 8万+3.5万 = 11.5万, as the report writes them
+    return _fmt(value)
 
 
 def _percent_finding(count: Figure, percent: Figure, base: Figure) -> list[Finding]:
