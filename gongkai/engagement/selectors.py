@@ -39,8 +39,10 @@ def meeting_list_for_actor(
         meetings = meetings.filter(held_on__year=year)
     if query:
         meetings = meetings.filter(Q(title__icontains=query) | Q(co_organisers__icontains=query))
-    return meetings.select_related("organisation").annotate(
-        registration_count=Count("registrations")
+    return (
+        meetings.select_related("organisation")
+        .annotate(registration_count=Count("registrations"))
+        .order_by("-held_on", "-id")  # Meta.ordering does not survive the GROUP BY
     )
 
 

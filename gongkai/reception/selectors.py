@@ -31,7 +31,11 @@ def schedule_list_for_actor(
         schedules = schedules.filter(month=month.replace(day=1))
     if department:
         schedules = schedules.filter(stationed_department_name__icontains=department)
-    return schedules.select_related("organisation").annotate(slot_count=Count("slots"))
+    return (
+        schedules.select_related("organisation")
+        .annotate(slot_count=Count("slots"))
+        .order_by("-month", "stationed_department_name", "id")  # lost in the GROUP BY otherwise
+    )
 
 
 def schedule_get_for_actor(*, actor: Any, pk: int) -> ReceptionSchedule | None:

@@ -182,6 +182,15 @@ def test_unknown_path_and_wrong_method_are_json() -> None:
     assert response.json()["message"]
 
 
+def test_the_api_root_points_to_the_documentation() -> None:
+    response = Client().get("/api/v1/")
+    assert response.status_code == 200
+    links = response.json()
+    assert links["docs"] == "http://testserver/api/v1/docs/"
+    assert links["schema"] == "http://testserver/api/v1/schema/"
+    assert Client().get(links["schema"]).status_code == 200
+
+
 def test_unexpected_error_is_a_json_500(monkeypatch: pytest.MonkeyPatch) -> None:
     from gongkai.catalogue import selectors
 

@@ -110,6 +110,7 @@ def _today(world: World) -> dict[str, Any]:
 
 
 SPECS: dict[tuple[str, str], Spec] = {
+    ("root", "get"): Spec("get", _none, public=True),
     ("schema", "get"): Spec("get", _none, public=True),
     ("swagger_ui", "get"): Spec("get", _none, public=True),
     ("redoc", "get"): Spec("get", _none, public=True),

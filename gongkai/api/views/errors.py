@@ -6,12 +6,34 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
+
+
+@extend_schema(exclude=True)
+class ApiRootApi(APIView):
+    """/api/v1/ itself: where the documentation and the machine-readable schema are."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    def get(self, request: Request) -> Response:
+        return Response(
+            {
+                "name": "gongkai API",
+                "version": "v1",
+                "docs": request.build_absolute_uri(reverse("api:swagger_ui")),
+                "redoc": request.build_absolute_uri(reverse("api:redoc")),
+                "schema": request.build_absolute_uri(reverse("api:schema")),
+            }
+        )
 
 
 @extend_schema(exclude=True)

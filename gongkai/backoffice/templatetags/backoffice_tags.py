@@ -32,4 +32,5 @@ def navigation_permissions(context: template.Context) -> dict[str, bool]:
         "audit": permissions.has_any_permission(user, permissions.AUDIT_VIEW),
         "calendar": permissions.can_manage_calendar(user),
         "requests": permissions.has_any_permission(user, permissions.REQUESTS_VIEW),
+        "reading_room": permissions.has_any_permission(user, permissions.READING_ROOM_VIEW),
     }

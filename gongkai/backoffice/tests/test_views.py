@@ -97,6 +97,18 @@ def test_navigation_offers_only_permitted_sections(world: World) -> None:
     assert reverse("backoffice:calendar_list") in admin_page.content.decode()
 
 
+@pytest.mark.parametrize("role", [role.value for role in Role])
+def test_every_link_on_the_dashboard_opens_for_whoever_sees_it(world: World, role: str) -> None:
+    import re
+
+    client = _client(world.user(f"org1:{role}"))
+    html = client.get(reverse("backoffice:dashboard")).content.decode()
+    links = set(re.findall(r'href="(/staff/[^"#?]*)', html)) - {reverse("backoffice:logout")}
+    assert links
+    refused = [link for link in sorted(links) if client.get(link).status_code == 403]
+    assert refused == []
+
+
 # --- scoping ---------------------------------------------------------------------------------
 
 

@@ -622,7 +622,10 @@ def dashboard_panel_context(actor: Any) -> dict[str, Any]:
         "requests_due_soon": list(
             selectors.request_list_due_soon(actor=actor, days=DUE_SOON_DAYS)[:20]
         ),
+        # Only those who may confirm receipt are sent to the queue.
         "requests_to_confirm": selectors.request_list_for_actor(
             actor=actor, status=DisclosureRequest.Status.PENDING_CONFIRMATION
-        ).count(),
+        ).count()
+        if permissions.has_any_permission(actor, permissions.REQUESTS_REGISTER)
+        else 0,
     }
