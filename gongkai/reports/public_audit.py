@@ -14,7 +14,7 @@ from typing import Any
 
 from gongkai.core.exceptions import ApplicationError
 from gongkai.reports.audit import AuditResult, UnreadableInput, audit
-from gongkai.reports.audit.checks import KIND_NAMES
+from gongkai.reports.audit.checks import KIND_NAMES, SEVERITY_NAMES
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,11 @@ class PublicAudit:
 
     def findings(self) -> list[dict[str, Any]]:
         return [
-            {**finding.as_dict(), "kind_label": KIND_NAMES.get(finding.kind, finding.kind)}
+            {
+                **finding.as_dict(),
+                "kind_label": KIND_NAMES.get(finding.kind, finding.kind),
+                "severity_label": SEVERITY_NAMES.get(finding.severity, finding.severity),
+            }
             for finding in self.result.findings
         ]
 

@@ -17,6 +17,7 @@ from gongkai.reports.audit.numbers import Quantity, format_decimal, round_half_u
 
 ERROR = "error"
 WARNING = "warning"
+SEVERITY_NAMES = {ERROR: "错误", WARNING: "警告"}
 
 KIND_NAMES = {
     "parts_sum": "分项之和与总数不符",
@@ -88,14 +89,17 @@ class _Group:
     # Other readings of the total when the text leaves it open ('新收28件，上年结转2件。其中…'
     # may count the 30 together): no finding unless the parts fit none of them.
     alternatives: list[Figure] = field(default_factory=list)
+    # Taken as whole only because nothing says otherwise (no 分别, 其他 or shares adding to
+    # 100%): a shortfall is then worth a look, not an error, as lists are often partial.
+    presumed: bool = False
 
 
 def _clause_start(text: str, position: int) -> int:
     return max(text.rfind(c, 0, position) for c in "。;!?\n") + 1
 
 
-# '其中', '包括', '主要包括' introduce the parts of the figure just before them.
-_INTRO = re.compile(r"其中|(?:主要|具体)?包括")
+# '其中', '分别为', '包括', '主要包括' introduce the parts of the figure just before them.
+_INTRO = re.compile(r"其中|分别(?:为|是)|(?:主要|具体)?包括")
 # Heads that announce a selection rather than a breakdown.
 _SELECTIVE_HEAD = re.compile(r"^\s*[:,]?\s*(?:主要|重点|例如|比如|诸如|如)|^主要")
 # Parts named by the channel they went through overlap and need not cover the total.
@@ -247,13 +251,33 @@ def _text_groups(block_figures: list[Figure], text: str) -> list[_Group]:
         group_percents = {part_index[id(c)]: p for c, p in percents if id(c) in part_index}
         span_text = text[span[0] : span[1]]
         head = text[total.end : span[0]]
-        exhaustive = _exhaustive(span_text, parts, group_percents, text=text, head=head,
-                                 end=span[1], listed=True)  # fmt: skip
-        groups.append(
-            _Group(total, parts, group_percents, shares, exhaustive, span_text, alternatives)
+        # The introducing word counts too: '分别为…' says the list is whole.
+        said_whole = text.startswith("分别", position)
+        exhaustive = said_whole or _exhaustive(span_text, parts, group_percents, text=text,
+                                               head=head, end=span[1], listed=True)  # fmt: skip
+        presumed = (
+            exhaustive
+            and not said_whole
+            and _stated_exhaustive(span_text, parts, group_percents) is None
         )
+        group = _Group(total, parts, group_percents, shares, exhaustive, span_text, alternatives)
+        group.presumed = presumed
+        groups.append(group)
         claimed.update(id(f) for f in inside)
     return groups
+
+
+def _stated_exhaustive(
+    span_text: str, parts: list[Figure], percents: dict[int, Figure]
+) -> bool | None:
+    """Whether the text itself says the parts are the whole (分别, an 其他 item, or a share
+    for every part); None when it does not say."""
+    if "分别" in span_text or any(re.search(r"其他|其余|其它", p.label) for p in parts):
+        return True
+    if parts and len(percents) == len(parts):
+        total = sum((p.quantity.value for p in percents.values()), Decimal(0))
+        return abs(total - 100) <= Decimal("0.1") * len(parts) + Decimal("0.05")
+    return None
 
 
 def _exhaustive(
@@ -270,11 +294,9 @@ def _exhaustive(
 
     A list introduced by 其中/包括 does, unless it says otherwise: '等' after its items,
     '主要包括', parts named by channel, or shares that add up to less than 100%."""
-    if "分别" in span_text or any(re.search(r"其他|其余|其它", p.label) for p in parts):
-        return True
-    if parts and len(percents) == len(parts):
-        total = sum((p.quantity.value for p in percents.values()), Decimal(0))
-        return abs(total - 100) <= Decimal("0.1") * len(parts) + Decimal("0.05")
+    stated = _stated_exhaustive(span_text, parts, percents)
+    if stated is not None:
+        return stated
     if not listed or len(parts) < 2:
         return False
     if "主要" in head or _SELECTIVE_HEAD.search(text[end - len(span_text) : parts[0].start]):
@@ -380,16 +402,19 @@ def _group_findings(group: _Group) -> list[Finding]:
         too_small = group.exhaustive and not total.quantity.marker and high < total.quantity.low
         if too_big or too_small:
             relation = "大于" if too_big else "小于"
+            unsure = too_small and group.presumed
             findings.append(
                 Finding(
                     kind="parts_sum",
                     message=(
                         f"各分项之和 {_sum_text(parts)} = {shown_sum}{total.unit}，"
                         f"{relation}所述总数 {total.shown()}（{total.label or '总数'}）"
+                        + ("；原文未写明分项已列全，如确未列全可忽略" if unsure else "")
                     ),
                     stated=total.shown(),
                     expected=f"{shown_sum}{total.unit}",
                     location=parts[-1].location,
+                    severity=WARNING if unsure else ERROR,
                 )
             )
     base = total

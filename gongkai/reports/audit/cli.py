@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, Protocol
 
-from gongkai.reports.audit.checks import KIND_NAMES
+from gongkai.reports.audit.checks import KIND_NAMES, SEVERITY_NAMES
 from gongkai.reports.audit.document import Document, UnreadableInput, load
 from gongkai.reports.audit.engine import AuditResult, audit
 from gongkai.reports.audit.history import ImportPlan, plan_import
@@ -28,9 +28,6 @@ EXIT_UNREADABLE = 2
 
 class _Writable(Protocol):
     def write(self, text: str) -> object: ...
-
-
-SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
 
 def build_parser(prog: str = "gongkai report audit") -> argparse.ArgumentParser:
@@ -56,10 +53,14 @@ def build_parser(prog: str = "gongkai report audit") -> argparse.ArgumentParser:
 
 def render_text(result: AuditResult, name: str) -> str:
     lines: list[str] = []
-    if result.ok:
+    errors, warnings = len(result.errors), len(result.warnings)
+    if not result.findings:
         lines.append(f"{name}：未发现数字不一致。")
     else:
-        lines.append(f"{name}：发现 {len(result.findings)} 处数字不一致。")
+        summary = f"发现 {errors} 处数字不一致" if errors else "未发现确定的数字不一致"
+        if warnings:
+            summary += f"，另有 {warnings} 处请人工确认"
+        lines.append(f"{name}：{summary}。")
         for number, finding in enumerate(result.findings, 1):
             severity = SEVERITY_NAMES.get(finding.severity, finding.severity)
             lines.append("")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.reports.audit.checks import (
+    ERROR,
     Finding,
     national_table_checks,
     paragraph_checks,
@@ -23,8 +24,17 @@ class AuditResult:
     notes: list[str] = field(default_factory=list)  # what could not be checked, and why
 
     @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity != ERROR]
+
+    @property
     def ok(self) -> bool:
-        return not self.findings
+        """No error; warnings (figures worth a second look) may remain."""
+        return not self.errors
 
 
 def audit(source: str | bytes | Path | Document, *, name: str = "") -> AuditResult:

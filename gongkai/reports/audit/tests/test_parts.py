@@ -217,3 +217,37 @@ QUIET = [
 @pytest.mark.parametrize("text", QUIET)
 def test_no_false_alarm(text):
     assert _found(text) == set()
+
+
+def _severities(paragraph: str) -> list[str]:
+    return [f.severity for f in audit(HEAD + paragraph + "\n").findings]
+
+
+def test_a_shortfall_in_a_list_not_said_to_be_whole_is_a_warning_not_an_error():
+    # Lists after 其中 are often partial in real reports: worth a look, not an error.
+    result = audit(HEAD + "发放宣传资料2000份，其中宣传手册1000份、折页800份。\n")
+    assert [f.severity for f in result.findings] == ["warning"]
+    assert result.ok
+    assert "如确未列全可忽略" in result.findings[0].message
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # 分别 says the parts are the whole.
+        "全年共受理申请50件，分别为当面申请10件、网上申请30件、信函申请5件。",
+        # An 其他 item closes the list.
+        "全年共受理申请50件，其中当面申请10件、网上申请30件、其他方式5件。",
+        # Shares that add up to 100% say the same.
+        "全年主动公开政府信息81条，其中机构职能类3条，占3.7%；规章制度类12条，占14.8%；"
+        "业务类61条，占81.5%。",
+    ],
+)
+def test_a_shortfall_in_a_list_said_to_be_whole_is_an_error(paragraph):
+    assert "error" in _severities(paragraph)
+
+
+def test_parts_exceeding_their_total_are_always_an_error():
+    assert _severities("全年共受理申请40件，其中当面申请10件、网上申请30件、信函申请5件。") == [
+        "error"
+    ]
