@@ -121,6 +121,8 @@ def report_update_narrative(
     sections = {s.code: s for s in report_format.sections}
     if section_code not in sections or sections[section_code].kind == "table":
         raise ApplicationError(f"报告格式中没有可编辑的正文部分“{section_code}”。")
+    # Browsers send textarea lines as CRLF; paragraphs are split on LF alone.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     report.narrative = {**report.narrative, section_code: text}
     report.save(update_fields=["narrative", "updated_at"])
     audit.log(

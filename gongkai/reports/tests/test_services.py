@@ -225,6 +225,19 @@ def test_bad_input_to_services(body, people):
         )
 
 
+def test_narrative_lines_are_stored_with_plain_line_feeds(body, people):
+    report = services.report_create(
+        actor=people["coordinator"], organisation=body, year=2023, format_code="national-2021"
+    )
+    report = services.report_update_narrative(
+        actor=people["coordinator"],
+        annual_report=report,
+        section_code="六",
+        text="第一段。\r\n第二段。\r第三段。",
+    )
+    assert report.narrative["六"] == "第一段。\n第二段。\n第三段。"
+
+
 def test_last_years_published_figure_is_checked_against_this_years(body, people):
     published = services.report_publish(
         actor=people["publisher"], annual_report=_approved(body, people)
