@@ -198,12 +198,9 @@ def _status_label(status: str) -> str:
 # --- items -----------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def information_item_create(
-    *, actor: Any, organisation: Organisation, **fields: Any
+def _item_new_draft(
+    *, actor: Any, organisation: Organisation, fields: dict[str, Any], source: str = ""
 ) -> InformationItem:
-    if not permissions.can_create_information_item(actor, organisation):
-        raise _deny(f"您没有在“{organisation.name}”新建政府信息的权限。")
     unknown = set(fields) - EDITABLE_FIELDS - CREATE_ONLY_FIELDS
     if unknown:
         raise ApplicationError(f"不可填写的字段：{'、'.join(sorted(unknown))}")
@@ -214,11 +211,20 @@ def information_item_create(
         item.index_number = None
     _prepare(item)
     item.save()
-    audit.log(
-        item, "catalogue.item.created", actor=actor,
-        data={"title": item.title, "index_number": item.index_number},
-    )  # fmt: skip
+    data = {"title": item.title, "index_number": item.index_number}
+    if source:
+        data["source"] = source
+    audit.log(item, "catalogue.item.created", actor=actor, data=data)
     return item
+
+
+@transaction.atomic
+def information_item_create(
+    *, actor: Any, organisation: Organisation, **fields: Any
+) -> InformationItem:
+    if not permissions.can_create_information_item(actor, organisation):
+        raise _deny(f"您没有在“{organisation.name}”新建政府信息的权限。")
+    return _item_new_draft(actor=actor, organisation=organisation, fields=fields)
 
 
 @transaction.atomic
@@ -230,20 +236,7 @@ def information_item_publish_generated(
     """
     if not permissions.can_publish_generated_information_item(actor, organisation):
         raise _deny(f"您没有在“{organisation.name}”发布政府信息的权限。")
-    unknown = set(fields) - EDITABLE_FIELDS - CREATE_ONLY_FIELDS
-    if unknown:
-        raise ApplicationError(f"不可填写的字段：{'、'.join(sorted(unknown))}")
-    item = InformationItem(
-        organisation=organisation, created_by=actor, status=Status.DRAFT, **fields
-    )
-    if not item.index_number:
-        item.index_number = None
-    _prepare(item)
-    item.save()
-    audit.log(
-        item, "catalogue.item.created", actor=actor,
-        data={"title": item.title, "index_number": item.index_number, "source": source},
-    )  # fmt: skip
+    item = _item_new_draft(actor=actor, organisation=organisation, fields=fields, source=source)
     return _publish_locked(item, actor=actor)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from gongkai.catalogue.models import InformationItem
 from gongkai.core.audit import entries_for
 from gongkai.organisations.models import Organisation, Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
-from gongkai.portal.tests.browser.test_search_and_open_item import CHROMIUM, CHROMIUM_ARGS
+from gongkai.portal.tests.browser.staff import sign_in
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.tests.factories import application, published_item
 
@@ -32,7 +31,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"  # UserFactory's
 # Monday 2025-01-13, 09:00 in Beijing; time moves on from there.
 START = "2025-01-13 09:00:00+08:00"
 YEAR = 2024
@@ -58,45 +56,6 @@ CONSISTENT = (
     "本年度主动公开政府信息81条。机构职能类3条，占总数的3.7%；规章制度类12条，占总数的14.8%；"
     "业务类66条，占总数的81.5%。"
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's Chromium. "
-            "Install it with `apt-get install chromium chromium-driver fonts-noto-cjk`."
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def new_page(browser: Any) -> Iterator[Any]:
-    contexts = []
-
-    def make() -> Any:
-        context = browser.new_context(locale="zh-CN", accept_downloads=True)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _sign_in(page: Any, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/staff/$"))
 
 
 def _open_report_from_navigation(page: Any) -> None:
@@ -153,7 +112,7 @@ def test_draft_approve_publish_read_and_audit_an_annual_report(
 
         # 1. The 公开办 drafts the report from the records.
         coordinator = new_page()
-        _sign_in(coordinator, base, "gkb")
+        sign_in(coordinator, base, "gkb")
         coordinator.get_by_role("navigation", name="工作台导航").get_by_role(
             "link", name="年度报告"
         ).click()
@@ -239,7 +198,7 @@ def test_draft_approve_publish_read_and_audit_an_annual_report(
 
         # 4. The approver reads the warnings and approves, acknowledging them.
         approver = new_page()
-        _sign_in(approver, base, "fuzeren")
+        sign_in(approver, base, "fuzeren")
         _open_report_from_navigation(approver)
         warnings = approver.get_by_role("list", name="提示（审核人确认后方可通过）")
         expect(warnings.get_by_role("listitem")).not_to_have_count(0)
@@ -254,7 +213,7 @@ def test_draft_approve_publish_read_and_audit_an_annual_report(
 
         # 5. The publisher publishes it, which also puts it in the catalogue.
         publisher = new_page()
-        _sign_in(publisher, base, "fabu")
+        sign_in(publisher, base, "fabu")
         _open_report_from_navigation(publisher)
         publisher.get_by_role("button", name="发布", exact=True).click()
         _expect_message(publisher, "已发布年度报告，并在政府信息公开目录中公开。")

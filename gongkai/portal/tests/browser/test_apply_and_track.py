@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,54 +19,14 @@ from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.disclosure_requests.tests.factories import valid_id_number
 from gongkai.organisations.models import Organisation, Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
-from gongkai.portal.tests.browser.test_search_and_open_item import CHROMIUM, CHROMIUM_ARGS
+from gongkai.portal.tests.browser.staff import sign_in
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"  # UserFactory's
 # Monday 2025-03-03, 09:00 in Beijing; time moves on from there.
 START = "2025-03-03 09:00:00+08:00"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's Chromium. "
-            "Install it with `apt-get install chromium chromium-driver fonts-noto-cjk`."
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def new_page(browser: Any) -> Iterator[Any]:
-    contexts = []
-
-    def make() -> Any:
-        context = browser.new_context(locale="zh-CN", accept_downloads=True)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _sign_in(page: Any, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/staff/$"))
 
 
 def _step(page: Any, name: str, fields: dict[str, str] | None = None) -> None:
@@ -134,7 +93,7 @@ def test_apply_handle_and_track(live_server: Any, new_page: Any) -> None:
 
         # 2. The 公开办 confirms receipt and assigns a handler.
         coordinator = new_page()
-        _sign_in(coordinator, base, "gkb")
+        sign_in(coordinator, base, "gkb")
         coordinator.get_by_role("link", name="依申请公开").first.click()
         coordinator.get_by_role("link", name="待确认的网上申请").click()
         coordinator.get_by_role("link", name=tracking_number).click()
@@ -146,7 +105,7 @@ def test_apply_handle_and_track(live_server: Any, new_page: Any) -> None:
 
         # 3. The handler asks for a correction once and records the corrected application.
         handler_page = new_page()
-        _sign_in(handler_page, base, "chengban")
+        sign_in(handler_page, base, "chengban")
         handler_page.goto(detail_url)
         _step(
             handler_page,
@@ -159,7 +118,7 @@ def test_apply_handle_and_track(live_server: Any, new_page: Any) -> None:
 
         # 4. The approver extends the time limit.
         approver = new_page()
-        _sign_in(approver, base, "fuzeren")
+        sign_in(approver, base, "fuzeren")
         approver.goto(detail_url)
         due_before = approver.locator("#request-due-on").inner_text()
         _step(approver, "extend", {"延长工作日数": "20", "延期理由": "需调取园区历史档案"})

@@ -8,14 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
-from gongkai.portal.tests.browser.test_search_and_open_item import CHROMIUM, CHROMIUM_ARGS
+from gongkai.portal.tests.browser.staff import PASSWORD
 from gongkai.reception.models import ReceptionBooking
 from gongkai.reception.tests.factories import ReceptionScheduleFactory, ReceptionSlotFactory
 
@@ -23,28 +22,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"  # UserFactory's
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's Chromium.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _page(browser: Any) -> Any:
-    page = browser.new_context(locale="zh-CN").new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
-def test_book_a_slot_and_see_it_in_the_back_office(live_server: Any, browser: Any) -> None:
+def test_book_a_slot_and_see_it_in_the_back_office(live_server: Any, new_page: Any) -> None:
     from playwright.sync_api import expect
 
     centre = OrganisationFactory(name="示范市政务服务中心")
@@ -61,7 +40,7 @@ def test_book_a_slot_and_see_it_in_the_back_office(live_server: Any, browser: An
     base = live_server.url
 
     # 1. The citizen finds the slot from the portal's menu and books it.
-    citizen = _page(browser)
+    citizen = new_page()
     citizen.goto(f"{base}/")
     citizen.get_by_role("navigation", name="主导航").get_by_role("link", name="接访预约").click()
     expect(citizen.get_by_role("heading", level=1)).to_have_text("审批处长接访预约")
@@ -89,7 +68,7 @@ def test_book_a_slot_and_see_it_in_the_back_office(live_server: Any, browser: An
     assert ReceptionBooking.objects.count() == 1
 
     # 2. Staff sign in and find the booking in the back office.
-    staff = _page(browser)
+    staff = new_page()
     staff.goto(f"{base}/staff/login/")
     staff.get_by_label("用户名").fill("jiefang")
     staff.get_by_label("密码").fill(PASSWORD)
