@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
 
 import pytest
 from docx import Document
@@ -17,7 +19,7 @@ from gongkai.disclosure_requests.documents import (
     render_letter,
     text_to_blocks,
 )
-from gongkai.disclosure_requests.models import ClockEvent, LetterKind
+from gongkai.disclosure_requests.models import ClockEvent, Decision, LetterKind
 from gongkai.disclosure_requests.rules.outcomes import OUTCOMES
 from gongkai.disclosure_requests.tests.factories import (
     ClockEventFactory,
@@ -98,6 +100,39 @@ def test_a_decision_letter_for_every_outcome(application, outcome) -> None:
     if outcome.requires_responsible_body:
         assert "该政府信息由某某省自然资源厅负责公开" in docx
     assert letter.filename_base == f"{application.tracking_number}-decision-20250314"
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_every_decision_letter_opens_in_libreoffice(application, tmp_path) -> None:
+    """Word-processor compatibility, checked by the office suite itself: each DOCX converts."""
+    names = []
+    for outcome in OUTCOMES:
+        Decision.objects.filter(disclosure_request=application).delete()
+        DecisionFactory(
+            disclosure_request=application,
+            outcome=outcome.code,
+            legal_basis=f"《中华人民共和国政府信息公开条例》{outcome.article or '第三十六条'}",
+            responsible_body_name="某某省自然资源厅" if outcome.requires_responsible_body else "",
+        )
+        application.refresh_from_db()  # drop the cached decision of the previous outcome
+        letter = render_letter(disclosure_request=application, kind="decision", issued_on=ISSUED)
+        path = tmp_path / f"{outcome.code}.docx"
+        path.write_bytes(letter.docx)
+        names.append(path.name)
+    assert SOFFICE is not None
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path / "pdf"), *(str(tmp_path / name) for name in names)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    for name in names:
+        converted = tmp_path / "pdf" / name.replace(".docx", ".pdf")
+        assert converted.is_file(), name
+        assert "政府信息公开申请答复书" in pdf_text(converted.read_bytes()), name
 
 
 def test_decision_texts_differ_by_outcome(application) -> None:
