@@ -236,6 +236,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several registers have their own "channel", "kind" and "status" choices: name each set.
+    "ENUM_NAME_OVERRIDES": {
+        "ConsultationChannelEnum": "gongkai.consultations.models.Channel",
+        "RequestChannelEnum": "gongkai.disclosure_requests.models.Channel",
+        "FaultReportChannelEnum": "gongkai.service_desk.models.FaultReport.Channel",
+        "CaseKindEnum": "gongkai.appeals.models.CaseKind",
+        "ComplaintKindEnum": "gongkai.complaints.models.Complaint.Kind",
+        "PrintRunKindEnum": "gongkai.service_guides.models.GuidePrintRun.Kind",
+        "RequestStatusEnum": "gongkai.disclosure_requests.models.DisclosureRequest.Status",
+        "ComplaintStatusEnum": "gongkai.complaints.models.Complaint.Status",
+        "BookingStatusEnum": "gongkai.reception.models.ReceptionBooking.Status",
+    },
 }
 
 LOGGING = {

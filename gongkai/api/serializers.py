@@ -126,3 +126,7 @@ class PublicItemDetailSerializer(_Labels):
     class Meta:
         model = InformationItem
         fields = [*PUBLIC_ITEM_FIELDS, "body", "is_fully_electronic", "attachments"]
+
+
+# Named figures (statistic key -> count), as the statistics endpoints answer.
+FIGURES: dict[str, Any] = {"type": "object", "additionalProperties": {"type": "integer"}}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -15,6 +16,7 @@ from rest_framework.views import APIView
 
 from gongkai.api.pagination import StandardPagination
 from gongkai.api.permissions import HasDeclaredPermission
+from gongkai.api.serializers import FIGURES
 from gongkai.consultations import selectors, services, statistics
 from gongkai.consultations.models import (
     Channel,
@@ -88,7 +90,7 @@ class ConsultationSubmitApi(APIView):
     @extend_schema(
         summary="留言咨询（公众）",
         request=InputSerializer,
-        responses={201: serializers.DictField()},
+        responses={201: OpenApiTypes.OBJECT},
     )
     def post(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
@@ -323,7 +325,7 @@ class StaffConsultationConvertApi(_StaffApi):
     @extend_schema(
         summary="将咨询转为政府信息公开申请",
         request=InputSerializer,
-        responses={201: serializers.DictField()},
+        responses={201: OpenApiTypes.OBJECT},
     )
     def post(self, request: Request, pk: int) -> Response:
         consultation = _load(request, pk)
@@ -388,7 +390,7 @@ class StaffConsultationStatisticsApi(_StaffApi):
     @extend_schema(
         summary="咨询年度统计（本人可见机构合计）",
         parameters=[OpenApiParameter("year", int, required=True)],
-        responses=serializers.DictField(child=serializers.IntegerField()),
+        responses={200: FIGURES},
     )
     def get(self, request: Request) -> Response:
         year = _int_param(request, "year")

@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 
 from gongkai.api.pagination import StandardPagination
 from gongkai.api.permissions import HasDeclaredPermission
+from gongkai.api.serializers import FIGURES
 from gongkai.organisations import permissions
 from gongkai.organisations.models import Organisation
 from gongkai.reading_room import selectors, services, statistics
@@ -150,6 +151,7 @@ class VisitingGroupOutputSerializer(serializers.ModelSerializer[VisitingGroup]):
 
 
 class StaffVisitingGroupListApi(_StaffApi):
+    @extend_schema_serializer(component_name="StaffVisitingGroupInput")
     class InputSerializer(serializers.Serializer[Any]):
         organisation = serializers.IntegerField(min_value=1)
         visited_on = serializers.DateField()
@@ -190,6 +192,7 @@ class VisitorTallyOutputSerializer(serializers.ModelSerializer[VisitorTally]):
 
 
 class StaffVisitorTallyListApi(_StaffApi):
+    @extend_schema_serializer(component_name="StaffVisitorTallyInput")
     class InputSerializer(serializers.Serializer[Any]):
         organisation = serializers.IntegerField(min_value=1)
         date = serializers.DateField()
@@ -239,6 +242,7 @@ class LoanOutputSerializer(serializers.ModelSerializer[PeriodicalLoan]):
 
 
 class StaffLoanListApi(_StaffApi):
+    @extend_schema_serializer(component_name="StaffLoanInput")
     class InputSerializer(serializers.Serializer[Any]):
         periodical = serializers.IntegerField(min_value=1)
         reader_name = serializers.CharField(max_length=100)
@@ -291,6 +295,7 @@ class StaffLoanListApi(_StaffApi):
 class StaffLoanReturnApi(_StaffApi):
     permission = permissions.READING_ROOM_MANAGE
 
+    @extend_schema_serializer(component_name="StaffLoanReturnInput")
     class InputSerializer(serializers.Serializer[Any]):
         returned_on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -323,7 +328,7 @@ class StaffReadingRoomStatisticsApi(_StaffApi):
     @extend_schema(
         summary="政务资讯大厅年度数字",
         parameters=[QuerySerializer],
-        responses={200: serializers.DictField(child=serializers.IntegerField())},
+        responses={200: FIGURES},
         tags=["reading-room"],
     )
     def get(self, request: Request) -> Response:
