@@ -1,4 +1,11 @@
-"""The embedded engine: a tantivy index on local disk, fed with pre-split character bigrams."""
+"""The embedded engine: a tantivy index on local disk.
+
+Each text is indexed twice (see `gongkai.search.tokenize`), both laid out by us as
+space-separated grams for tantivy's whitespace tokenizer: character bigrams, which answer
+terms of one and two characters, and four-character grams with their positions, which answer
+every longer term. (tantivy's own n-gram tokenizer would cut the grams in Rust, but it gives
+every gram position 0, so no phrase could be built from them.)
+"""
 
 from __future__ import annotations
 
@@ -20,9 +27,10 @@ from gongkai.search.engine import SearchFilters, SearchHit, SearchResults
 logger = logging.getLogger(__name__)
 
 # Bump when the schema or the tokens change; `search_rebuild` then builds the new layout.
-SCHEMA_VERSION = "v1"
+SCHEMA_VERSION = "v2"
 TITLE_BOOST = 3.0
 WRITER_HEAP_BYTES = 200_000_000
+QUAD_FIELDS = {"title": "title_quad", "text": "text_quad"}
 # Another process (a web worker, a rebuild) may hold tantivy's single-writer lock.
 WRITER_LOCK_WAIT_SECONDS = 30.0
 
@@ -35,9 +43,12 @@ def _build_schema() -> tantivy.Schema:
         builder.add_unsigned_field(name, indexed=True, fast=True)
     builder.add_unsigned_field("published", fast=True)
     builder.add_text_field("validity", tokenizer_name="raw", index_option="basic")
-    # Character bigrams with positions, so that a longer term is a phrase of bigrams.
-    builder.add_text_field("title", tokenizer_name="whitespace", index_option="position")
-    builder.add_text_field("text", tokenizer_name="whitespace", index_option="position")
+    # Bigrams are looked up one at a time: frequencies for the ranking, no positions.
+    builder.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("text", tokenizer_name="whitespace", index_option="freq")
+    # Four-character grams with positions: a longer term is a phrase of them.
+    for field in QUAD_FIELDS.values():
+        builder.add_text_field(field, tokenizer_name="whitespace", index_option="position")
     return builder.build()
 
 
@@ -60,40 +71,52 @@ def _open_index(directory: Path) -> tantivy.Index:
 def _document(row: IndexRow) -> tantivy.Document:
     title = tokenize.normalise(row.title)
     text = tokenize.join_fields(row.summary, row.body_text, row.document_number)
-    return tantivy.Document.from_dict(
-        {
-            "item_id": row.item_id,
-            "organisation_id": row.organisation_id,
-            "category_id": row.category_id or 0,
-            "year": row.year or 0,
-            "article20_item": row.article20_item or 0,
-            "published": int(row.published_at.timestamp()) if row.published_at else 0,
-            "validity": row.validity,
-            "title": tokenize.bigram_text(title),
-            "text": tokenize.bigram_text(text),
-        },
-        SCHEMA,
-    )
+    # Field by field: about twice as fast as Document.from_dict for the same document.
+    document = tantivy.Document()
+    document.add_unsigned("item_id", row.item_id)
+    document.add_unsigned("organisation_id", row.organisation_id)
+    document.add_unsigned("category_id", row.category_id or 0)
+    document.add_unsigned("year", row.year or 0)
+    document.add_unsigned("article20_item", row.article20_item or 0)
+    document.add_unsigned("published", int(row.published_at.timestamp()) if row.published_at else 0)
+    document.add_text("validity", row.validity)
+    document.add_text("title", tokenize.bigram_text(title))
+    document.add_text("text", tokenize.bigram_text(text))
+    document.add_text(QUAD_FIELDS["title"], tokenize.quadgram_text(title))
+    document.add_text(QUAD_FIELDS["text"], tokenize.quadgram_text(text))
+    return document
+
+
+def _literal(term: str) -> str:
+    """The term as a regular expression matching exactly its characters."""
+    return "".join(f"\\x{{{ord(char):x}}}" for char in term)
+
+
+def _field_query(field: str, term: str) -> tantivy.Query:
+    """Documents whose field contains the normalised term as a substring."""
+    if len(term) == 1:
+        # Every character starts a bigram (texts end with a sentinel): match by prefix.
+        return tantivy.Query.regex_query(SCHEMA, field, _literal(term) + ".")
+    if len(term) == 2:
+        return tantivy.Query.term_query(SCHEMA, field, term)
+    if len(term) == 3:
+        # The grams that start with it (the texts end with a sentinel, so there always is one).
+        return tantivy.Query.regex_query(SCHEMA, QUAD_FIELDS[field], _literal(term) + ".")
+    if len(term) == 4:
+        return tantivy.Query.term_query(SCHEMA, QUAD_FIELDS[field], term)
+    words: list[Any] = tokenize.term_quadgrams(term)
+    return tantivy.Query.phrase_query(SCHEMA, QUAD_FIELDS[field], words)
 
 
 def _term_query(term: str) -> tantivy.Query:
     """Title or text contains the term as a substring; a title match weighs more."""
-    if len(term) == 1:
-        # Every character starts a bigram (texts end with a sentinel): match by prefix.
-        pattern = f"\\x{{{ord(term):x}}}."
-        title = tantivy.Query.regex_query(SCHEMA, "title", pattern)
-        text = tantivy.Query.regex_query(SCHEMA, "text", pattern)
-    elif len(term) == 2:
-        title = tantivy.Query.term_query(SCHEMA, "title", term)
-        text = tantivy.Query.term_query(SCHEMA, "text", term)
-    else:
-        words: list[Any] = tokenize.term_bigrams(term)
-        title = tantivy.Query.phrase_query(SCHEMA, "title", words)
-        text = tantivy.Query.phrase_query(SCHEMA, "text", words)
     return tantivy.Query.boolean_query(
         [
-            (tantivy.Occur.Should, tantivy.Query.boost_query(title, TITLE_BOOST)),
-            (tantivy.Occur.Should, text),
+            (
+                tantivy.Occur.Should,
+                tantivy.Query.boost_query(_field_query("title", term), TITLE_BOOST),
+            ),
+            (tantivy.Occur.Should, _field_query("text", term)),
         ]
     )
 

@@ -1,11 +1,16 @@
 from datetime import date
+from itertools import count
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Q
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gongkai.catalogue.models import InformationItem
 from gongkai.organisations.tests.factories import OrganisationFactory
+from gongkai.search import tokenize
+from gongkai.search.backends.tantivy_backend import TantivyBackend
 from gongkai.search.engine import SearchFilters, get_backend
 from gongkai.search.services import search_sync_item
 from gongkai.search.tests.factories import CategoryFactory, InformationItemFactory, generated_items
@@ -50,7 +55,11 @@ def corpus():
         "局",
         "公开",
         "环保",
+        "公安局",
         "办事指南",
+        "行政许可",
+        "环境保护",
+        "信息公开",
         "广州市环境保护局",
         "www.gz",
         "gb/t 19001",
@@ -177,3 +186,60 @@ def test_rebuild_command_indexes_only_published_items(capsys):
 def test_clear_empties_the_index(corpus):
     corpus.clear()
     assert corpus.search("公开").total == 0
+
+
+_item_ids = count(1)
+
+
+def _unsaved_item(title: str, body_text: str) -> InformationItem:
+    # The index reads only plain field values, so unsaved items need no database.
+    return InformationItem(
+        id=next(_item_ids),
+        title=title,
+        body_text=body_text,
+        organisation_id=1,
+        status=InformationItem.Status.PUBLISHED,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "found"),
+    [
+        ("行政许可事项", "行政许可", True),  # four characters: one gram lookup
+        ("许可事项行政许可", "行政许可", True),
+        ("行政 许可", "行政许可", False),  # whitespace breaks every gram across it
+        ("行政许", "行政许可", False),
+        ("关于公安局", "公安局", True),  # three characters at the very end of a text
+        ("公安局", "公安局", True),
+        ("公安 局", "公安局", False),
+        ("局公安", "公安局", False),
+        ("广州市环境保护局", "环境保护局", True),  # five and more: the bigram phrase
+        ("环境保护 局", "环境保护局", False),
+        ("a", "a", True),
+    ],
+)
+def test_every_term_length_matches_exactly_the_substring(tmp_path, text, term, found):
+    backend = TantivyBackend(tmp_path)
+    item = _unsaved_item("标题", text)
+    backend.index_items([item])
+    assert (backend.all_ids(term) == {item.pk}) is found
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(st.text(alphabet="公开信息ab 1，", max_size=12), min_size=1, max_size=6),
+    term=st.text(alphabet="公开信息ab1，", min_size=1, max_size=6),
+)
+def test_the_index_finds_exactly_the_items_containing_the_term(tmp_path_factory, texts, term):
+    backend = TantivyBackend(tmp_path_factory.mktemp("index"))
+    items = [_unsaved_item(f"第{number}号", text) for number, text in enumerate(texts)]
+    backend.index_items(items)
+    needle = tokenize.normalise(term)
+    expected = {
+        item.pk
+        for item in items
+        if needle in tokenize.normalise(item.title) or needle in tokenize.normalise(item.body_text)
+    }
+    assert backend.all_ids(term) == expected
