@@ -33,8 +33,24 @@ QUERY_CLASSES = {
     "two_character": ["公开", "环保", "交通"],
     "four_character": ["办事指南", "行政许可", "环境保护"],
     "two_term": ["公开 指南", "环保 审批"],
+    # Measured and reported too, but not among the classes the targets name.
+    "one_character": ["公", "局"],
+    "three_character": ["公安局", "办事处", "委员会"],
+    "long_term": ["政府信息公开", "中华人民共和国", "广州市环境保护局"],
 }
-RECALL_QUERIES = ["公开", "环保", "交通", "办事指南", "行政许可", "环境保护", "广州市环境保护局"]
+TARGET_CLASSES = ["two_character", "four_character", "two_term"]
+RECALL_QUERIES = [
+    "局",
+    "公开",
+    "环保",
+    "交通",
+    "公安局",
+    "办事指南",
+    "行政许可",
+    "环境保护",
+    "政府信息公开",
+    "广州市环境保护局",
+]
 ENGINE_REPEATS = 50
 BASELINE_REPEATS = 3
 PAGE_SIZE = 20
@@ -203,8 +219,9 @@ def run(*, items: int = 200_000, seed: int = 2009) -> dict[str, Any]:
             "identical": found == expected,
         }
 
-    worst_p95 = max(entry["engine_p95_ms"] for entry in classes.values())
-    worst_speedup = min(entry["speedup_p95"] for entry in classes.values())
+    targeted = [classes[name] for name in TARGET_CLASSES]
+    worst_p95 = max(entry["engine_p95_ms"] for entry in targeted)
+    worst_speedup = min(entry["speedup_p95"] for entry in targeted)
     worst_recall = min(entry["recall"] for entry in recall.values())
     return {
         "database": connection.vendor,
@@ -227,6 +244,7 @@ def run(*, items: int = 200_000, seed: int = 2009) -> dict[str, Any]:
             "worst_recall": worst_recall,
             "build_items_per_s": round(build_rate),
             "targets": TARGETS,
+            "target_classes": TARGET_CLASSES,
             "meets_targets": worst_p95 <= TARGETS["p95_ms"]
             and worst_speedup >= TARGETS["speedup"]
             and worst_recall >= TARGETS["recall"]
