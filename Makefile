@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links in mails, QR codes and feeds name the port actually served, unless set otherwise.
+export GONGKAI_PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: demo install install-dev test lint typecheck migrations-check check bench serve clean lock
