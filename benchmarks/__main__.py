@@ -7,7 +7,8 @@
 
 Data goes into a fresh SQLite file in a temporary directory, never into the database the
 project is configured with. To benchmark on PostgreSQL instead, point BENCH_DATABASE_URL at a
-dedicated, empty database (it is migrated and filled with generated items).
+dedicated, empty database (it is migrated and filled with generated items); the search
+benchmark then also measures the PostgreSQL search backend next to the embedded one.
 """
 
 from __future__ import annotations
