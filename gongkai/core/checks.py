@@ -16,6 +16,10 @@ from django.core import checks
 from django.http.request import validate_host
 
 LOCAL_HOSTS = {"localhost", "localhost.localdomain"}
+HINT = (
+    "Set GONGKAI_PUBLIC_BASE_URL to the portal's address as the public reaches it, "
+    "e.g. https://gongkai.example.gov.cn (no query string, no user name)."
+)
 
 
 def _is_local(host: str) -> bool:
@@ -44,12 +48,11 @@ def _split(value: str) -> tuple[str, str] | None:
 @checks.register()
 def check_public_base_url(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     value = settings.GONGKAI_PUBLIC_BASE_URL
-    if not value or _split(value) is None:
+    if _split(value or "") is None:
         return [
             checks.Error(
                 f"GONGKAI_PUBLIC_BASE_URL {value!r} is not an absolute http(s) address.",
-                hint="Set it to the portal's address as the public reaches it, e.g. "
-                "https://gongkai.example.gov.cn (no query string, no user name).",
+                hint=HINT,
                 id="core.E001",
             )
         ]
@@ -64,17 +67,13 @@ def check_public_base_url_deployed(
     if split is None:
         return []  # core.E001 already says so
     scheme, host = split
-    hint = (
-        "Set GONGKAI_PUBLIC_BASE_URL to the portal's address as the public reaches it, "
-        "e.g. https://gongkai.example.gov.cn."
-    )
     messages: list[checks.CheckMessage] = []
     if _is_local(host):
         messages.append(
             checks.Warning(
                 f"GONGKAI_PUBLIC_BASE_URL points at this machine ({host}): links in mails to "
                 "applicants and staff, QR codes, feeds and the sitemap will lead nowhere.",
-                hint=hint,
+                hint=HINT,
                 id="core.W001",
             )
         )
@@ -92,7 +91,7 @@ def check_public_base_url_deployed(
             checks.Warning(
                 "GONGKAI_PUBLIC_BASE_URL is not an https address: applicants would follow "
                 "links to the tracking page over an unencrypted connection.",
-                hint=hint,
+                hint=HINT,
                 id="core.W003",
             )
         )
