@@ -4,6 +4,7 @@
     python -m benchmarks search --items 20000 # one benchmark, smaller
     python -m benchmarks disclosure --applications 10000
     python -m benchmarks reports --applications 10000 --consultations 100000
+    python -m benchmarks calendar             # the provisional calendar's backtest, 2008–2026
 
 Data goes into a fresh SQLite file in a temporary directory, never into the database the
 project is configured with. To benchmark on PostgreSQL instead, point BENCH_DATABASE_URL at a
@@ -21,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-BENCHMARKS = ["search", "disclosure", "reports"]
+BENCHMARKS = ["search", "disclosure", "reports", "calendar"]
 
 
 def _configure(workdir: Path) -> None:
@@ -86,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
                     consultations=args.consultations,
                     seed=args.seed,
                 )
+            elif name == "calendar":
+                from benchmarks import calendar
+
+                results["calendar"] = calendar.run()
     json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

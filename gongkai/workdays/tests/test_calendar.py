@@ -112,29 +112,35 @@ def test_describe_day_names_the_holiday():
 
 
 @pytest.mark.parametrize(
-    "call",
+    ("call", "expected"),
     [
-        lambda: add_working_days(date(2026, 12, 31), 1),
-        lambda: add_working_days(date(2026, 12, 1), 40),
-        lambda: is_working_day(date(2027, 1, 4)),
-        lambda: working_days_between(date(2026, 12, 1), date(2027, 1, 5)),
-        lambda: explain_working_days(date(2026, 12, 20), 20),
-        lambda: add_working_days(date(2027, 3, 1), 0),
+        # 2027 is not entered: counted provisionally, never refused.
+        (lambda: add_working_days(date(2026, 12, 31), 1), date(2027, 1, 2)),
+        (lambda: is_working_day(date(2027, 1, 4)), True),
+        (lambda: is_working_day(date(2027, 1, 1)), False),
+        (lambda: add_working_days(date(2027, 3, 1), 0), date(2027, 3, 1)),
     ],
 )
-def test_unknown_year_is_an_error_asking_for_the_calendar(call):
-    with pytest.raises(UnknownCalendarYearError) as error:
-        call()
-    assert error.value.year == 2027
-    assert error.value.message == (
-        "2027年的节假日安排尚未录入，请先在“工作日历”中录入国务院办公厅通知。"
-    )
+def test_a_year_not_entered_is_counted_provisionally(call, expected):
+    assert call() == expected
 
 
-def test_year_before_the_seed_is_unknown_too():
+def test_a_provisional_explanation_names_its_years():
+    explanation = explain_working_days(date(2026, 12, 20), 20)
+    assert explanation.provisional_years == (2027,)
+    assert "2027年的放假安排尚未公布" in explanation.provisional_note
+    entered = explain_working_days(date(2026, 3, 6), 20)
+    assert not entered.provisional and entered.provisional_note == ""
+    assert describe_day(date(2027, 1, 1)).provisional
+    assert describe_day(date(2027, 1, 1)).kind == "holiday"
+
+
+@pytest.mark.parametrize("year", [1999, 2101])
+def test_a_year_outside_every_calendar_is_an_error(year):
     with pytest.raises(UnknownCalendarYearError) as error:
-        is_working_day(date(2003, 12, 31))
-    assert error.value.year == 2003
+        is_working_day(date(year, 6, 1))
+    assert error.value.year == year
+    assert "不在可计算工作日的范围内" in error.value.message
 
 
 def test_negative_days_are_refused():
@@ -169,10 +175,12 @@ def test_cache_follows_changes_made_by_another_process():
 
 
 def test_cache_drops_a_deleted_year():
-    assert is_working_day(date(2025, 6, 3))
+    # Sat 2025-01-26 was a make-up workday of the notice; without the notice it is only a
+    # possible one (counted, but provisional).
+    assert describe_day(date(2025, 1, 26)).kind == "makeup_workday"
     CalendarYear.objects.filter(year=2025).delete()
-    with pytest.raises(UnknownCalendarYearError):
-        is_working_day(date(2025, 6, 3))
+    info = describe_day(date(2025, 1, 26))
+    assert info.provisional and info.kind == "possible_makeup_workday"
 
 
 def test_repeated_calls_use_one_query(django_assert_num_queries):

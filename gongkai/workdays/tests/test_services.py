@@ -11,8 +11,8 @@ from gongkai.core.models import AuditEntry
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 from gongkai.workdays.calendar import (
-    UnknownCalendarYearError,
     add_working_days,
+    is_provisional,
     is_working_day,
 )
 from gongkai.workdays.models import CalendarDay, CalendarYear
@@ -33,8 +33,10 @@ def calendar_admin():
 
 
 def test_saving_a_new_year_makes_it_countable(calendar_admin):
-    with pytest.raises(UnknownCalendarYearError):
-        add_working_days(date(2027, 2, 5), 1)
+    # Provisional before the notice: 春节 is 2/5 (除夕)–2/8, so Tue 2/9; never later than the
+    # notice's answer (2/13 below).
+    assert add_working_days(date(2027, 2, 5), 1) == date(2027, 2, 9)
+    assert is_provisional(date(2027, 2, 9))
 
     calendar_year = calendar_year_save_from_notice(
         actor=calendar_admin,
