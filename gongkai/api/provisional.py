@@ -2,7 +2,7 @@
 
 A stored deadline (due_on, publication_due_on, decision_due_on) counted in a year whose holiday
 notice is not entered is 暂定 (docs/calendar.md). The entered years are read once per
-serialization and kept in the serializer context, which a list's rows share.
+serialization and kept on the root serializer, which a list's rows share.
 """
 
 from __future__ import annotations
@@ -30,9 +30,11 @@ class ProvisionalDateMixin(serializers.Serializer):
 
     def _provisional_date(self, obj: Any) -> dt.date | None:
         day = getattr(obj, self.provisional_date_field, None)
-        entered = self.context.get("entered_years")
+        # On the root serializer, which every row of a list shares.
+        root: Any = self.root
+        entered = getattr(root, "_entered_years", None)
         if entered is None:
-            entered = self.context["entered_years"] = selectors.entered_years()
+            entered = root._entered_years = selectors.entered_years()
         return day if selectors.stored_date_is_provisional(day, entered) else None
 
     def get_provisional(self, obj: Any) -> bool:

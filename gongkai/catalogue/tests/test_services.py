@@ -511,9 +511,7 @@ def test_deadline_in_a_year_without_calendar_is_provisional_and_old_gaps_are_fil
     assert not stored_date_is_provisional(item.publication_due_on, entered_years())
 
 
-def test_an_item_formed_before_2000_has_no_publication_deadline(
-    organisation, people, item_fields
-):
+def test_an_item_formed_before_2000_has_no_publication_deadline(organisation, people, item_fields):
     item_fields["generated_on"] = dt.date(1998, 6, 1)
     item = services.information_item_create(
         actor=people.handler, organisation=organisation, **item_fields

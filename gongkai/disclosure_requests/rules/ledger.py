@@ -359,7 +359,9 @@ def _mark_provisional(explanation: DeadlineExplanation, clock: _Clock) -> None:
     if not explanation.provisional:
         return
     named = "、".join(
-        f"{label}{cn_date(day)}" for label, day in shown if explanation.is_provisional(day)
+        f"{label}{cn_date(day)}"
+        for label, day in shown
+        if day is not None and explanation.is_provisional(day)
     )
     if named:
         explanation.steps.append(f"{named}为暂定日期。{explanation.provisional_note}")
