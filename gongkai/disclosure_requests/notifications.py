@@ -175,7 +175,8 @@ def send_staff_reminder(
         {
             item.due_on.year
             for item in [*overdue, *due_soon]
-            if workdays_selectors.stored_date_is_provisional(item.due_on, entered)
+            if item.due_on is not None
+            and workdays_selectors.stored_date_is_provisional(item.due_on, entered)
         }
     )
     if provisional_years:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import pytest
 
 from gongkai.disclosure_requests import notifications
+from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.disclosure_requests.tests.factories import DisclosureRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,11 +53,13 @@ def test_an_applicant_mail_in_entered_years_has_no_mark(
 
 
 def test_a_staff_reminder_marks_provisional_due_dates(mailoutbox):
-    entered = DisclosureRequestFactory(
-        received_on=dt.date(2026, 11, 2), due_on=dt.date(2026, 11, 30)
+    entered = cast(
+        DisclosureRequest,
+        DisclosureRequestFactory(received_on=dt.date(2026, 11, 2), due_on=dt.date(2026, 11, 30)),
     )
-    provisional = DisclosureRequestFactory(
-        received_on=dt.date(2026, 12, 18), due_on=dt.date(2027, 1, 12)
+    provisional = cast(
+        DisclosureRequest,
+        DisclosureRequestFactory(received_on=dt.date(2026, 12, 18), due_on=dt.date(2027, 1, 12)),
     )
     notifications.send_staff_reminder(
         email="handler@example.com", name="承办人", overdue=[entered], due_soon=[provisional]
