@@ -3,8 +3,9 @@
 Periods count like the procedural laws say (《民事诉讼法》期间 rules, which 行政复议法 and
 行政诉讼法 apply): the starting day is not counted; a period in months ends on the same day
 of the later month (or that month's last day); a period whose last day is a 法定休假日 ends on
-the first working day after it. Working days come from the working-day calendar; where it
-does not know the year yet, the date is left unrolled and marked unchecked (never guessed).
+the first working day after it. Working days come from the working-day calendar; in a year
+whose holiday notice is not entered yet, the roll-over follows the provisional calendar
+(docs/calendar.md) and the date is marked 暂定 (``provisional_years``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from gongkai.appeals.models import StatutoryDeadline
-from gongkai.workdays.calendar import UnknownCalendarYearError, is_working_day
+from gongkai.workdays.calendar import is_working_day, provisional_note, provisional_years_between
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,25 @@ class ComputedDeadline:
     start: dt.date
     due_on: dt.date
     latest_with_extension: dt.date | None
-    # False when the calendar did not know the year of the last day (no holiday roll-over).
-    calendar_checked: bool = True
+    # Years of the last days whose holiday notice is not entered: the roll-over is 暂定.
+    provisional_years: tuple[int, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_years)
+
+    @property
+    def provisional_note(self) -> str:
+        return provisional_note(self.provisional_years)
 
     @property
     def basis(self) -> str:
-        text = (
+        # Stored with the case (decision_due_basis): the 暂定 mark is shown apart, since it
+        # lapses when the notice is entered.
+        return (
             f"{self.rule.citation}：自{self.rule.starts_from}起"
             f"{self.rule.amount}{self.rule.get_unit_display()}"
         )
-        return text if self.calendar_checked else text + "（该年度工作日历未录入，未顺延节假日）"
 
 
 def _add_months(start: dt.date, months: int) -> dt.date:
@@ -42,18 +52,17 @@ def _add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _roll_past_holidays(day: dt.date) -> tuple[dt.date, bool]:
+def _roll_past_holidays(day: dt.date) -> tuple[dt.date, tuple[int, ...]]:
     start = day
-    try:
-        while not is_working_day(day):
-            day += dt.timedelta(days=1)
-    except UnknownCalendarYearError:
-        return start, False
-    return day, True
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day, provisional_years_between(start, day)
 
 
-def period_end_checked(start: dt.date, amount: int, unit: str) -> tuple[dt.date, bool]:
-    """The last day of the period and whether the holiday roll-over could be checked."""
+def period_end_with_provisional_years(
+    start: dt.date, amount: int, unit: str
+) -> tuple[dt.date, tuple[int, ...]]:
+    """The last day of the period, and the years its roll-over counted provisionally."""
     if unit == StatutoryDeadline.Unit.MONTHS:
         end = _add_months(start, amount)
     else:
@@ -62,7 +71,7 @@ def period_end_checked(start: dt.date, amount: int, unit: str) -> tuple[dt.date,
 
 
 def period_end(start: dt.date, amount: int, unit: str) -> dt.date:
-    return period_end_checked(start, amount, unit)[0]
+    return period_end_with_provisional_years(start, amount, unit)[0]
 
 
 def rule_in_force(kind: str, milestone: str, on: dt.date) -> StatutoryDeadline | None:
@@ -80,15 +89,15 @@ def decision_deadline(kind: str, accepted_on: dt.date) -> ComputedDeadline | Non
     rule = rule_in_force(kind, StatutoryDeadline.Milestone.DECISION, accepted_on)
     if rule is None:
         return None
-    due_on, checked = period_end_checked(accepted_on, rule.amount, rule.unit)
+    due_on, provisional = period_end_with_provisional_years(accepted_on, rule.amount, rule.unit)
     extended = None
     if rule.extension_amount:
         # The extension lengthens the ordinary period (60 + 30 days), counted from the start.
-        extended, extension_checked = period_end_checked(
+        extended, extension_provisional = period_end_with_provisional_years(
             accepted_on, rule.amount + rule.extension_amount, rule.unit
         )
-        checked = checked and extension_checked
-    return ComputedDeadline(rule, accepted_on, due_on, extended, checked)
+        provisional = tuple(sorted(set(provisional) | set(extension_provisional)))
+    return ComputedDeadline(rule, accepted_on, due_on, extended, provisional)
 
 
 def filing_limit(kind: str, on: dt.date) -> StatutoryDeadline | None:

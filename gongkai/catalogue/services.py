@@ -13,10 +13,10 @@ Workflow::
   earlier system) is kept as is.
 * Editing a published item is a 变更 of public information, so only a publisher may do it; it
   sets 变更日期 (changed_on) to today unless given, which restarts the 第二十六条 clock.
-* 第二十六条: publication_due_on = 20 working days after changed_on or generated_on. If that
-  falls in a year whose holiday schedule is not yet entered, the item is saved without a due
-  date (a warning is logged) rather than refusing the work; `information_items_refresh_due_dates`
-  fills the gaps once the year has been entered.
+* 第二十六条: publication_due_on = 20 working days after changed_on or generated_on. In a year
+  whose holiday notice is not entered yet the date is counted in the provisional calendar and
+  shown 暂定 (docs/calendar.md). `information_items_refresh_due_dates` fills the dates left
+  empty by earlier versions, which refused to count such years.
 * After commit, the search index follows the item (gongkai.search.services.search_sync_item).
 """
 
@@ -103,9 +103,10 @@ def publication_due_on(item: InformationItem) -> dt.date | None:
     if start is None:
         return None
     try:
-        return add_working_days(start, PUBLICATION_WORKING_DAYS)
-    except UnknownCalendarYearError as exc:
-        logger.warning("No publication deadline for item %s: %s", item.pk, exc.message)
+        return add_working_days(start, PUBLICATION_WORKING_DAYS)  # 暂定 in a year not entered
+    except UnknownCalendarYearError:
+        # Only before 2000 or after 2100: an old document brought in by an import, which no
+        # 第二十六条 deadline applies to.
         return None
 
 
@@ -385,7 +386,7 @@ def information_item_withdraw(
 
 @transaction.atomic
 def information_items_refresh_due_dates(*, organisation: Organisation | None = None) -> int:
-    """Fill publication_due_on where it could not be computed before (calendar year missing)."""
+    """Fill publication_due_on where an earlier version left it empty (year not entered)."""
     items = InformationItem.objects.filter(publication_due_on__isnull=True)
     if organisation is not None:
         items = items.filter(organisation=organisation)

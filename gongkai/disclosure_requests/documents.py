@@ -18,6 +18,11 @@ correction notice ``correction_items``, ``correction_deadline_on``; in the exten
 
 Only strings reach a template (no model instances), and letters never carry the applicant's
 full identity-document number; the access code appears on the receipt and nowhere else.
+
+A deadline in a year whose holiday notice is not entered yet (``due_on``, ``fee_due_on``,
+``consultation_reply_by``) is written with （暂定） after it, and a letter stating one ends with
+the one-line explanation of gongkai.workdays.calendar.provisional_note (docs/calendar.md), so an
+organisation's own wording is covered too.
 """
 
 from __future__ import annotations
@@ -54,7 +59,8 @@ from gongkai.disclosure_requests.models import (
 from gongkai.disclosure_requests.rules.outcomes import Outcome, outcome_by_code, remedies_text
 from gongkai.disclosure_requests.rules.regimes import regime_by_code
 from gongkai.organisations.models import Organisation
-from gongkai.workdays.calendar import add_working_days
+from gongkai.workdays import selectors as workdays_selectors
+from gongkai.workdays.calendar import add_working_days, provisional_note
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "letter_templates"
 
@@ -124,6 +130,25 @@ def _date(value: date | None) -> str:
     return arabic_date(value) if value else ""
 
 
+PROVISIONAL_MARK = "（暂定）"
+
+
+class _Deadlines:
+    """Writes the deadlines a letter states, marking those in a year not entered yet."""
+
+    def __init__(self) -> None:
+        self.entered = workdays_selectors.entered_years()
+        self.provisional_years: set[int] = set()
+
+    def __call__(self, value: date | None) -> str:
+        if value is None:
+            return ""
+        if workdays_selectors.stored_date_is_provisional(value, self.entered):
+            self.provisional_years.add(value.year)
+            return _date(value) + PROVISIONAL_MARK
+        return _date(value)
+
+
 def _iso_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
@@ -145,14 +170,16 @@ def _information(disclosure_request: DisclosureRequest) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def _base_context(disclosure_request: DisclosureRequest, issued_on: date) -> dict[str, Any]:
+def _base_context(
+    disclosure_request: DisclosureRequest, issued_on: date, deadline: _Deadlines
+) -> dict[str, Any]:
     organisation = disclosure_request.organisation
     return {
         "you": "（单位）" if disclosure_request.is_legal_person else "",
         "applicant_name": disclosure_request.applicant_name,
         "tracking_number": disclosure_request.tracking_number,
         "received_on": _date(disclosure_request.received_on),
-        "due_on": _date(disclosure_request.due_on),
+        "due_on": deadline(disclosure_request.due_on),
         "issued_on": _date(issued_on),
         "information": _information(disclosure_request),
         "organisation_name": organisation.name,
@@ -164,7 +191,7 @@ def _base_context(disclosure_request: DisclosureRequest, issued_on: date) -> dic
             "applicant_name": disclosure_request.applicant_name,
             "information_title": disclosure_request.information_title,
             "received_on": _date(disclosure_request.received_on),
-            "due_on": _date(disclosure_request.due_on),
+            "due_on": deadline(disclosure_request.due_on),
         },
     }
 
@@ -191,7 +218,9 @@ def _extension_context(disclosure_request: DisclosureRequest) -> dict[str, Any]:
     }
 
 
-def _consultation_context(disclosure_request: DisclosureRequest) -> dict[str, Any]:
+def _consultation_context(
+    disclosure_request: DisclosureRequest, deadline: _Deadlines
+) -> dict[str, Any]:
     event = _last_event(disclosure_request, ClockEvent.Kind.CONSULTATION_STARTED)
     if event is None:
         raise ApplicationError("该申请没有征求意见的记录，不能生成征求意见函。")
@@ -204,8 +233,8 @@ def _consultation_context(disclosure_request: DisclosureRequest) -> dict[str, An
     if limit:
         try:
             # 第三十二条: the third party answers within 15 working days of receiving the letter.
-            reply_by = _date(add_working_days(event.occurred_on, limit))
-        except ApplicationError:
+            reply_by = deadline(add_working_days(event.occurred_on, limit))
+        except ApplicationError:  # a year outside 2000–2100: the period in words instead
             reply_by = ""
     return {
         "party_kind": str(event.data.get("party_kind", "third_party")),
@@ -215,7 +244,7 @@ def _consultation_context(disclosure_request: DisclosureRequest) -> dict[str, An
     }
 
 
-def _fee_context(disclosure_request: DisclosureRequest) -> dict[str, Any]:
+def _fee_context(disclosure_request: DisclosureRequest, deadline: _Deadlines) -> dict[str, Any]:
     try:
         fee = disclosure_request.fee_notice
     except ObjectDoesNotExist:
@@ -227,12 +256,14 @@ def _fee_context(disclosure_request: DisclosureRequest) -> dict[str, Any]:
         "fee_method_label": fee.get_method_display(),
         "fee_pages": fee.pages or "",
         "fee_basis_text": fee.basis_text,
-        "fee_due_on": _date(fee.due_on),
+        "fee_due_on": deadline(fee.due_on),
         "fee_sent_on": _date(fee.sent_on),
     }
 
 
-def _decision_context(disclosure_request: DisclosureRequest) -> dict[str, Any]:
+def _decision_context(
+    disclosure_request: DisclosureRequest, deadline: _Deadlines
+) -> dict[str, Any]:
     try:
         decision = disclosure_request.decision
     except ObjectDoesNotExist:
@@ -251,7 +282,7 @@ def _decision_context(disclosure_request: DisclosureRequest) -> dict[str, Any]:
         "responsible_body_contact": decision.responsible_body_contact.strip(),
         "remedies": remedies,
         **_correction_context(disclosure_request),
-        **_fee_context(disclosure_request),
+        **_fee_context(disclosure_request, deadline),
     }
 
 
@@ -320,10 +351,11 @@ def render_letter(
     else:
         title, body = template_for(organisation, kind)
 
-    context = _base_context(disclosure_request, issued_on)
+    deadline = _Deadlines()
+    context = _base_context(disclosure_request, issued_on, deadline)
     addressee = disclosure_request.applicant_name
     if kind == LetterKind.DECISION:
-        context |= _decision_context(disclosure_request)
+        context |= _decision_context(disclosure_request, deadline)
         outcome: Outcome = context["outcome"]
         context["answer"] = render_text(default_template_text(outcome.letter_kind), context)
     elif kind == LetterKind.CORRECTION_NOTICE:
@@ -331,11 +363,11 @@ def render_letter(
     elif kind == LetterKind.EXTENSION_NOTICE:
         context |= _extension_context(disclosure_request)
     elif kind == LetterKind.CONSULTATION_LETTER:
-        context |= _consultation_context(disclosure_request)
+        context |= _consultation_context(disclosure_request, deadline)
         # The third party or agency gets the letter; the applicant's identity stays out of it.
         addressee = context["party_name"] or "有关单位"
     elif kind == LetterKind.FEE_NOTICE:
-        context |= _fee_context(disclosure_request)
+        context |= _fee_context(disclosure_request, deadline)
         if "fee_amount" not in context:
             raise ApplicationError("该申请没有收费通知，不能生成收费通知书。")
     if extra_context:
@@ -344,7 +376,10 @@ def render_letter(
     blocks: list[Heading | Paragraph | Table] = []
     if kind == LetterKind.RECEIPT:
         blocks.append(_receipt_table(disclosure_request, access_code))
-    blocks += text_to_blocks(render_text(body, context))
+    text = render_text(body, context)
+    blocks += text_to_blocks(text)
+    if deadline.provisional_years and PROVISIONAL_MARK in text:
+        blocks.append(Paragraph(provisional_note(sorted(deadline.provisional_years))))
 
     office = organisation.disclosure_office.strip()
     notes = []

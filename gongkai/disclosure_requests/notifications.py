@@ -9,6 +9,7 @@ beyond what the applicant gave.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 
 from gongkai.disclosure_requests.models import DisclosureRequest
+from gongkai.workdays import selectors as workdays_selectors
+from gongkai.workdays.calendar import provisional_note
 
 # Step code -> (subject, first paragraph). `{…}` fields come from the step's context.
 APPLICANT_STEPS: dict[str, tuple[str, str]] = {
@@ -72,6 +75,7 @@ def notify_applicant(disclosure_request: DisclosureRequest, step: str, **context
     if not disclosure_request.email or step not in APPLICANT_STEPS:
         return
     values = {key: _text(value) for key, value in context.items()}
+    _mark_provisional_deadlines(context, values)
     pk = disclosure_request.pk
 
     def send() -> None:
@@ -80,6 +84,29 @@ def notify_applicant(disclosure_request: DisclosureRequest, step: str, **context
         tasks.send_applicant_notification.delay(pk, step, values)
 
     transaction.on_commit(send)
+
+
+PROVISIONAL_MARK = "（暂定）"
+
+
+def _mark_provisional_deadlines(context: dict[str, Any], values: dict[str, str]) -> None:
+    """A deadline (`due_on`) in a year whose notice is not entered is written （暂定）, and the
+    mail says why (docs/calendar.md)."""
+    deadlines = {
+        key: value
+        for key, value in context.items()
+        if key.endswith("due_on") and isinstance(value, date)
+    }
+    if not deadlines:
+        return
+    entered = workdays_selectors.entered_years()
+    years = set()
+    for key, day in deadlines.items():
+        if workdays_selectors.stored_date_is_provisional(day, entered):
+            values[key] += PROVISIONAL_MARK
+            years.add(day.year)
+    if years:
+        values["provisional_note"] = provisional_note(sorted(years))
 
 
 def _text(value: Any) -> str:
@@ -106,6 +133,7 @@ def send_applicant_notification(
             f"{disclosure_request.applicant_name}：",
             f"申请编号：{disclosure_request.tracking_number}",
             paragraph.format_map(_Defaulting(context)),
+            *([context["provisional_note"]] if context.get("provisional_note") else []),
             "您可以凭申请编号和查询码在"
             f"{settings.GONGKAI_PUBLIC_BASE_URL.rstrip('/')}/track/ 查询办理进度。",
             disclosure_request.organisation.name,
@@ -134,14 +162,25 @@ def send_staff_reminder(
 ) -> None:
     """One digest per person: the applications past their due date, then those due soon."""
     lines = [f"{name}：", ""]
+    entered = workdays_selectors.entered_years()
     if overdue:
         lines.append(f"已超过答复期限的申请（{len(overdue)}件）：")
-        lines += [_staff_line(item) for item in overdue]
+        lines += [_staff_line(item, entered) for item in overdue]
         lines.append("")
     if due_soon:
         lines.append(f"即将到期的申请（{len(due_soon)}件）：")
-        lines += [_staff_line(item) for item in due_soon]
+        lines += [_staff_line(item, entered) for item in due_soon]
         lines.append("")
+    provisional_years = sorted(
+        {
+            item.due_on.year
+            for item in [*overdue, *due_soon]
+            if item.due_on is not None
+            and workdays_selectors.stored_date_is_provisional(item.due_on, entered)
+        }
+    )
+    if provisional_years:
+        lines += [provisional_note(provisional_years), ""]
     lines.append(f"请登录 {settings.GONGKAI_PUBLIC_BASE_URL.rstrip('/')}/staff/ 办理。")
     send_mail(
         f"依申请公开答复期限提醒：逾期{len(overdue)}件，即将到期{len(due_soon)}件",
@@ -151,7 +190,9 @@ def send_staff_reminder(
     )
 
 
-def _staff_line(disclosure_request: DisclosureRequest) -> str:
+def _staff_line(disclosure_request: DisclosureRequest, entered: frozenset[int]) -> str:
     due = disclosure_request.due_on.isoformat() if disclosure_request.due_on else "—"
+    if workdays_selectors.stored_date_is_provisional(disclosure_request.due_on, entered):
+        due += PROVISIONAL_MARK
     title = disclosure_request.information_title or disclosure_request.information_description
     return f"  {disclosure_request.tracking_number}  期限 {due}  {title[:40]}"

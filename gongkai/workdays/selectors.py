@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import calendar as std_calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 
-from gongkai.workdays import calendar
+from gongkai.workdays import calendar, statutory
 from gongkai.workdays.calendar import DayInfo
 from gongkai.workdays.models import CalendarDay, CalendarYear
 from gongkai.workdays.notice import format_days
@@ -22,6 +22,7 @@ class MonthGrid:
     holidays: list[DayInfo]
     makeup_workdays: list[DayInfo]
     working_day_count: int
+    possible_makeup_workdays: list[DayInfo] = field(default_factory=list)
 
 
 def calendar_year_list() -> QuerySet[CalendarYear]:
@@ -39,8 +40,31 @@ def calendar_known_years() -> list[int]:
     return calendar.known_years()
 
 
+def entered_years() -> frozenset[int]:
+    """The years whose notice is entered: read once, then ask `stored_date_is_provisional`."""
+    return frozenset(calendar.known_years())
+
+
+def stored_date_is_provisional(day: date | None, entered: frozenset[int]) -> bool:
+    """Whether a stored deadline (due_on, publication_due_on, …) is 暂定.
+
+    Stored deadlines are counted forward from an earlier day, and the entered years run without
+    gaps up to the latest notice, so a date is provisional exactly when its own year is not
+    entered. `entered` comes from `entered_years()`, read once per page or response.
+    """
+    return day is not None and day.year not in entered
+
+
+def stored_date_provisional_note(day: date | None, entered: frozenset[int]) -> str:
+    if not stored_date_is_provisional(day, entered):
+        return ""
+    assert day is not None
+    return calendar.provisional_note((day.year,))
+
+
 def calendar_month_grid(year: int) -> list[MonthGrid]:
-    """Twelve month grids of `year`; raises UnknownCalendarYearError for an unknown year."""
+    """Twelve month grids of `year`, provisional if its notice is not entered; raises
+    UnknownCalendarYearError for a year outside 2000–2100."""
     days = {info.date: info for info in calendar.describe_year(year)}
     grids = []
     for month in range(1, 13):
@@ -57,9 +81,22 @@ def calendar_month_grid(year: int) -> list[MonthGrid]:
                 holidays=[i for i in month_days if i.kind == "holiday"],
                 makeup_workdays=[i for i in month_days if i.kind == "makeup_workday"],
                 working_day_count=sum(1 for i in month_days if i.is_working),
+                possible_makeup_workdays=[
+                    i for i in month_days if i.kind == "possible_makeup_workday"
+                ],
             )
         )
     return grids
+
+
+def provisional_year_days(year: int) -> list[DayInfo]:
+    """A year not entered: its statutory holidays and the weekend days that may become make-up
+    workdays, in date order. Raises UnknownCalendarYearError outside 2000–2100."""
+    return [
+        info
+        for info in calendar.describe_year(year)
+        if info.kind in ("holiday", "possible_makeup_workday")
+    ]
 
 
 def calendar_year_days(year: int) -> list[CalendarDay]:
@@ -81,7 +118,7 @@ def calendar_year_form_text(year: int) -> tuple[str, str]:
 class HolidaySummary:
     name: str
     holidays: list[date]
-    makeup_workdays: list[date]
+    makeup_workdays: list[date]  # in a provisional year: the possible make-up workdays
 
     @property
     def ranges(self) -> list[tuple[date, date]]:
@@ -101,5 +138,27 @@ def calendar_year_summary(year: int) -> list[HolidaySummary]:
     for day in calendar_year_days(year):
         holidays, makeup = groups.setdefault(day.name, ([], []))
         (makeup if day.kind == CalendarDay.Kind.MAKEUP_WORKDAY else holidays).append(day.date)
+    summaries = [HolidaySummary(name, h, m) for name, (h, m) in groups.items()]
+    return sorted(summaries, key=lambda s: min(s.holidays or s.makeup_workdays))
+
+
+def provisional_year_summary(year: int) -> list[HolidaySummary]:
+    """A year not entered: its statutory holidays by festival, each with the weekend days near
+    it that the notice may make make-up workdays (gongkai.workdays.statutory)."""
+    calendar.describe_day(date(year, 1, 1))  # UnknownCalendarYearError outside 2000–2100
+    groups: dict[str, tuple[list[date], list[date]]] = {}
+    holidays = statutory.statutory_holidays(year)
+    for day, name in sorted(holidays.items()):
+        groups.setdefault(name, ([], []))[0].append(day)
+    window = statutory.POSSIBLE_MAKEUP_WINDOW_DAYS
+    for day, name in sorted(statutory.possible_makeup_workdays(year).items()):
+        near = any(
+            abs((holiday - day).days) <= window
+            for holiday, holiday_name in holidays.items()
+            if holiday_name == name
+        )
+        # Late-December weekends serve the next year's 元旦: a row of their own.
+        key = name if near else f"{name}（{year + 1}年）"
+        groups.setdefault(key, ([], []))[1].append(day)
     summaries = [HolidaySummary(name, h, m) for name, (h, m) in groups.items()]
     return sorted(summaries, key=lambda s: min(s.holidays or s.makeup_workdays))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
@@ -14,9 +17,14 @@ from gongkai.backoffice.tests.request_world import request_world
 from gongkai.backoffice.tests.world import World, build_world
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests.models import DisclosureRequest
-from gongkai.disclosure_requests.tests.factories import ACCESS_CODE, valid_id_number
+from gongkai.disclosure_requests.tests.factories import (
+    ACCESS_CODE,
+    DisclosureRequestFactory,
+    valid_id_number,
+)
 
 pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @pytest.fixture(autouse=True)
@@ -128,3 +136,37 @@ def test_a_step_refused_by_the_rules_is_a_400_with_the_message(world: World) -> 
     bad_form = approver.post(url, {"days": 99, "reason": ""}, format="json")
     assert bad_form.status_code == 400
     assert set(bad_form.json()["errors"]) == {"days", "reason"}
+
+
+def test_staff_and_applicant_see_whether_the_due_date_is_provisional(world: World) -> None:
+    provisional = DisclosureRequestFactory(
+        organisation=world.org1,
+        handler=world.user("org1:handler"),
+        received_on=dt.date(2026, 12, 18),
+        due_on=dt.date(2027, 1, 12),
+    )
+    entered = DisclosureRequestFactory(
+        organisation=world.org1, received_on=dt.date(2026, 3, 2), due_on=dt.date(2026, 3, 30)
+    )
+    staff = _staff(world, "org1:coordinator")
+    with time_machine.travel(dt.datetime(2026, 12, 21, 10, tzinfo=SHANGHAI), tick=False):
+        detail = staff.get(reverse("api:staff_request_detail", args=[provisional.pk])).json()
+        listed = staff.get(reverse("api:staff_request_list")).json()["results"]
+    assert detail["provisional"] is True
+    assert detail["provisional_years"] == [2027]
+    assert detail["provisional_note"].startswith("暂定：2027年的放假安排尚未公布")
+    assert detail["deadline"]["due_on"] == "2027-01-12"
+    assert detail["deadline"]["provisional"] is True
+    assert detail["deadline"]["provisional_years"] == [2027]
+    assert detail["deadline"]["provisional_note"] == detail["provisional_note"]
+    rows = {row["id"]: row for row in listed}
+    assert rows[provisional.pk]["provisional"] is True
+    assert (rows[entered.pk]["provisional"], rows[entered.pk]["provisional_note"]) == (False, "")
+
+    tracked = APIClient().post(
+        reverse("api:request_track"),
+        {"tracking_number": provisional.tracking_number, "access_code": ACCESS_CODE},
+        format="json",
+    )
+    assert tracked.json()["provisional"] is True
+    assert "录入" not in tracked.json()["provisional_note"]

@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from gongkai.api.pagination import StandardPagination
 from gongkai.api.permissions import HasDeclaredPermission
+from gongkai.api.provisional import PROVISIONAL_FIELDS, ProvisionalDateMixin
 from gongkai.appeals import selectors, services, statistics
 from gongkai.appeals.models import AppealCase, AppealDocument, CaseKind, CaseResult
 from gongkai.organisations import permissions
@@ -41,7 +42,9 @@ class AppealDocumentOutputSerializer(serializers.ModelSerializer[AppealDocument]
         fields = ["id", "title", "original_name", "content_type", "size", "sha256", "uploaded_at"]
 
 
-class AppealCaseOutputSerializer(serializers.ModelSerializer[AppealCase]):
+class AppealCaseOutputSerializer(ProvisionalDateMixin, serializers.ModelSerializer[AppealCase]):
+    provisional_date_field = "decision_due_on"
+
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     is_pending = serializers.BooleanField(read_only=True)
@@ -69,6 +72,7 @@ class AppealCaseOutputSerializer(serializers.ModelSerializer[AppealCase]):
             "filed_on",
             "accepted_on",
             "decision_due_on",
+            *PROVISIONAL_FIELDS,
             "decision_due_basis",
             "decided_on",
             "result",

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from gongkai.core.exceptions import ApplicationError
 from gongkai.workdays import selectors
-from gongkai.workdays.calendar import UnknownCalendarYearError, explain_working_days
+from gongkai.workdays.calendar import explain_working_days, provisional_note
 
 COUNTING_RULE = (
     "起算日当天不计入；从次日起逐日计算，周末和法定节假日不计，调休上班日计为工作日；"
@@ -44,8 +44,11 @@ class CalendarDaysQuerySerializer(serializers.Serializer):
 class CalendarDaySerializer(serializers.Serializer):
     date = serializers.DateField()
     kind = serializers.ChoiceField(
-        choices=["holiday", "makeup_workday"],
-        help_text="holiday：节假日休息；makeup_workday：调休上班（周末计为工作日）。",
+        choices=["holiday", "makeup_workday", "possible_makeup_workday"],
+        help_text=(
+            "holiday：节假日休息；makeup_workday：调休上班（周末计为工作日）；"
+            "possible_makeup_workday：放假安排尚未公布，节日前后可能调休上班的周末（暂计为工作日）。"
+        ),
     )
     name = serializers.CharField(help_text="节日名称，如“春节”。")
 
@@ -54,9 +57,15 @@ class CalendarYearDaysSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     # The metaclass moves declared fields off the class, so this does not shadow Field.source.
     source = serializers.CharField(  # type: ignore[assignment]
-        help_text="package：chinesecalendar 数据包；notice：按国务院办公厅通知人工录入。"
+        help_text=(
+            "package：chinesecalendar 数据包；notice：按国务院办公厅通知人工录入；"
+            "provisional：通知尚未录入，按《全国年节及纪念日放假办法》暂定。"
+        )
     )
-    updated_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField(allow_null=True)
+    provisional = serializers.BooleanField(help_text="true：该年放假安排尚未公布，日历为暂定。")
+    provisional_years = serializers.ListField(child=serializers.IntegerField())
+    provisional_note = serializers.CharField(allow_blank=True)
     days = CalendarDaySerializer(many=True)
 
 
@@ -76,7 +85,15 @@ class WorkingDaysSerializer(serializers.Serializer):
     days = serializers.IntegerField()
     due = serializers.DateField(help_text="期限届满日：起算日之后的第 days 个工作日。")
     skipped = SkippedDaySerializer(many=True)
-    makeup_workdays = serializers.ListField(child=serializers.DateField())
+    makeup_workdays = serializers.ListField(
+        child=serializers.DateField(),
+        help_text="计为工作日的调休上班日；暂定年份中为可能调休上班的周末。",
+    )
+    provisional = serializers.BooleanField(
+        help_text="true：计算涉及放假安排尚未公布的年份，期限届满日为暂定。"
+    )
+    provisional_years = serializers.ListField(child=serializers.IntegerField())
+    provisional_note = serializers.CharField(allow_blank=True)
     rule = serializers.CharField()
 
 
@@ -92,17 +109,32 @@ class CalendarDaysView(APIView):
     def get(self, request: Request) -> Response:
         year: int = _validated(CalendarDaysQuerySerializer(data=request.query_params))["year"]
         calendar_year = selectors.calendar_year_get(year)
+        payload: dict[str, Any]
         if calendar_year is None:
-            raise UnknownCalendarYearError(year)
-        payload: dict[str, Any] = {
-            "year": year,
-            "source": calendar_year.source,
-            "updated_at": calendar_year.updated_at,
-            "days": [
-                {"date": day.date, "kind": day.kind, "name": day.name}
-                for day in selectors.calendar_year_days(year)
-            ],
-        }
+            # Not entered: the provisional calendar (UnknownCalendarYearError outside 2000–2100).
+            days = selectors.provisional_year_days(year)
+            payload = {
+                "year": year,
+                "source": "provisional",
+                "updated_at": None,
+                "provisional": True,
+                "provisional_years": [year],
+                "provisional_note": provisional_note((year,)),
+                "days": [{"date": day.date, "kind": day.kind, "name": day.name} for day in days],
+            }
+        else:
+            payload = {
+                "year": year,
+                "source": calendar_year.source,
+                "updated_at": calendar_year.updated_at,
+                "provisional": False,
+                "provisional_years": [],
+                "provisional_note": "",
+                "days": [
+                    {"date": day.date, "kind": day.kind, "name": day.name}
+                    for day in selectors.calendar_year_days(year)
+                ],
+            }
         return Response(CalendarYearDaysSerializer(payload).data)
 
 
@@ -126,6 +158,9 @@ class WorkingDaysView(APIView):
                     "due": "2026-04-03",
                     "skipped": [{"date": "2026-03-08", "reason": "weekend", "name": "星期日"}],
                     "makeup_workdays": [],
+                    "provisional": False,
+                    "provisional_years": [],
+                    "provisional_note": "",
                     "rule": COUNTING_RULE,
                 },
                 response_only=True,
@@ -145,6 +180,9 @@ class WorkingDaysView(APIView):
                 for s in explanation.skipped
             ],
             "makeup_workdays": explanation.makeup_workdays,
+            "provisional": explanation.provisional,
+            "provisional_years": list(explanation.provisional_years),
+            "provisional_note": explanation.provisional_note,
             "rule": COUNTING_RULE,
         }
         return Response(WorkingDaysSerializer(payload).data)

@@ -60,7 +60,18 @@ class DisclosureDueDateView(APIView):
         paused_days = serializers.ListField(child=serializers.DictField())
         skipped_days = serializers.ListField(child=serializers.DictField())
         makeup_workdays = serializers.ListField(child=serializers.DateField())
+        possible_makeup_workdays = serializers.ListField(
+            child=serializers.DateField(),
+            help_text="放假安排尚未公布的年份中，节日前后可能调休上班、暂计为工作日的周末。",
+        )
         extension_days = serializers.IntegerField()
+        provisional = serializers.BooleanField(
+            help_text="true：计算涉及放假安排尚未公布的年份，日期为暂定。"
+        )
+        provisional_years = serializers.ListField(child=serializers.IntegerField())
+        provisional_note = serializers.CharField(
+            allow_blank=True, help_text="暂定的原因（一句话）；不是暂定时为空。"
+        )
         steps = serializers.ListField(child=serializers.CharField())
 
     @extend_schema(

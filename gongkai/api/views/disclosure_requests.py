@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 
 from gongkai.api.pagination import StandardPagination
 from gongkai.api.permissions import HasDeclaredPermission
+from gongkai.api.provisional import PROVISIONAL_FIELDS, ProvisionalDateMixin
 from gongkai.backoffice.views.disclosure import STEPS, Step, step_form
 from gongkai.disclosure_requests import privacy, selectors, services
 from gongkai.disclosure_requests.models import (
@@ -86,7 +87,7 @@ class ApplicantLetterSerializer(serializers.ModelSerializer[Letter]):
         fields = ["id", "kind", "kind_label", "generated_at"]
 
 
-class TrackOutputSerializer(serializers.ModelSerializer[DisclosureRequest]):
+class TrackOutputSerializer(ProvisionalDateMixin, serializers.ModelSerializer[DisclosureRequest]):
     """What the applicant may see: status, dates, letters and deliveries, nothing else."""
 
     organisation_name = serializers.CharField(source="organisation.name")
@@ -104,6 +105,7 @@ class TrackOutputSerializer(serializers.ModelSerializer[DisclosureRequest]):
             "status_label",
             "received_on",
             "due_on",
+            *PROVISIONAL_FIELDS,
             "closed_on",
             "letters",
             "deliveries",
@@ -178,7 +180,7 @@ class RequestTrackApi(APIView):
 # --- staff ------------------------------------------------------------------------------------
 
 
-class StaffRequestSerializer(serializers.ModelSerializer[DisclosureRequest]):
+class StaffRequestSerializer(ProvisionalDateMixin, serializers.ModelSerializer[DisclosureRequest]):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     handler_name = serializers.SerializerMethodField()
@@ -206,6 +208,7 @@ class StaffRequestSerializer(serializers.ModelSerializer[DisclosureRequest]):
             "handler_name",
             "parent",
             "due_on",
+            *PROVISIONAL_FIELDS,
             "outcome",
             "closed_on",
         ]
@@ -249,6 +252,10 @@ def _detail(request: Request, disclosure_request: DisclosureRequest, *, unmasked
                 {"date": day.date, "reason": day.reason_code, "name": day.name}
                 for day in explanation.skipped_days
             ],
+            "possible_makeup_workdays": explanation.possible_makeup_workdays,
+            "provisional": explanation.provisional,
+            "provisional_years": list(explanation.provisional_years),
+            "provisional_note": explanation.provisional_note,
             "steps": explanation.steps,
         }
     )

@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 
 from gongkai.api.pagination import StandardPagination
 from gongkai.api.permissions import HasDeclaredPermission
+from gongkai.api.provisional import PROVISIONAL_FIELDS, ProvisionalDateMixin
 from gongkai.complaints import selectors as complaint_selectors
 from gongkai.complaints import services as complaint_services
 from gongkai.complaints.models import Complaint
@@ -52,7 +53,7 @@ def _organisation_for(actor: Any, code: str, pk: int) -> Organisation:
 # --- complaints: public ---------------------------------------------------------------------
 
 
-class ComplaintPublicSerializer(serializers.ModelSerializer[Complaint]):
+class ComplaintPublicSerializer(ProvisionalDateMixin, serializers.ModelSerializer[Complaint]):
     """What the complainant sees: the record, the reply and the rating."""
 
     organisation_name = serializers.CharField(source="organisation.name")
@@ -71,6 +72,7 @@ class ComplaintPublicSerializer(serializers.ModelSerializer[Complaint]):
             "department_name",
             "received_on",
             "due_on",
+            *PROVISIONAL_FIELDS,
             "status",
             "status_label",
             "reply",
@@ -189,7 +191,7 @@ class ComplaintRateApi(_ComplaintOwnerApi):
 # --- complaints: staff ----------------------------------------------------------------------
 
 
-class StaffComplaintSerializer(serializers.ModelSerializer[Complaint]):
+class StaffComplaintSerializer(ProvisionalDateMixin, serializers.ModelSerializer[Complaint]):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     is_overdue = serializers.SerializerMethodField()
 
@@ -207,6 +209,7 @@ class StaffComplaintSerializer(serializers.ModelSerializer[Complaint]):
             "content",
             "received_on",
             "due_on",
+            *PROVISIONAL_FIELDS,
             "status",
             "reply",
             "replied_on",

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from gongkai.api.pagination import StandardPagination
 from gongkai.api.permissions import HasDeclaredPermission
+from gongkai.api.provisional import PROVISIONAL_FIELDS, ProvisionalDateMixin
 from gongkai.catalogue import selectors as catalogue_selectors
 from gongkai.catalogue import services as catalogue_services
 from gongkai.catalogue.models import Attachment, Category, InformationItem
@@ -50,7 +51,9 @@ class StaffAttachmentSerializer(serializers.ModelSerializer[Attachment]):
         fields = ["id", "original_name", "content_type", "size", "sha256", "uploaded_at"]
 
 
-class StaffItemOutputSerializer(serializers.ModelSerializer[InformationItem]):
+class StaffItemOutputSerializer(ProvisionalDateMixin, serializers.ModelSerializer[InformationItem]):
+    provisional_date_field = "publication_due_on"
+
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     is_publication_overdue = serializers.BooleanField(read_only=True)
@@ -71,6 +74,7 @@ class StaffItemOutputSerializer(serializers.ModelSerializer[InformationItem]):
             "status_label",
             "published_at",
             "publication_due_on",
+            *PROVISIONAL_FIELDS,
             "is_publication_overdue",
             "was_published_late",
             "is_fully_electronic",

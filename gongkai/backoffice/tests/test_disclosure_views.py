@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gongkai.backoffice.tests.world import World, build_world
@@ -20,6 +24,7 @@ from gongkai.disclosure_requests.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 Status = DisclosureRequest.Status
 # 2025-09-30 (Tuesday) before the National Day and Mid-Autumn holiday (10-01 … 10-08).
 RECEIVED_ON = dt.date(2025, 9, 30)
@@ -245,3 +250,54 @@ def test_ledger_table_shows_every_event_with_its_data(world: World) -> None:
     ledger = page.content.decode()
     assert "告知补正" in ledger
     assert "items=请写明所需信息的文号" in ledger
+
+
+@time_machine.travel(dt.datetime(2026, 12, 21, 10, tzinfo=SHANGHAI), tick=False)
+def test_a_deadline_in_a_year_not_entered_is_marked_provisional_everywhere(world: World) -> None:
+    # Received 2026-12-18: 20 working days reach into 2027, whose notice is not entered.
+    disclosure_request = _request(
+        world, received_on=dt.date(2026, 12, 18), due_on=dt.date(2027, 1, 12)
+    )
+    coordinator = _client(world, "org1:coordinator")
+    page = coordinator.get(reverse("backoffice:request_detail", args=[disclosure_request.pk]))
+    content = page.content.decode()
+    explanation = page.context["explanation"]
+    assert explanation.due_on == dt.date(2027, 1, 12) and explanation.due_on_provisional
+    note = explanation.provisional_note
+    assert note.startswith("暂定：2027年的放假安排尚未公布")
+    # The stored due date: a badge with the note as its tooltip, and the note in words.
+    due_cell = content.split('id="request-due-on">')[1].split("</dd>")[0]
+    assert f'<span class="provisional-badge" title="{note}">暂定</span>' in due_cell
+    assert f'<span class="provisional-note">{note}</span>' in due_cell
+    # The explanation: badge on the due date, none on the 2026 correction-notice date, the
+    # note in words and as the last step.
+    assert f'id="deadline-provisional"><span class="provisional-badge" title="{note}">' in content
+    assert explanation.steps[-1].endswith(note) and explanation.steps[-1] in content
+    assert not explanation.correction_notice_due_on_provisional
+    assert "可能调休上班、暂计为工作日的周末" in content
+
+    listed = coordinator.get(reverse("backoffice:request_list"))
+    assert f'2027-01-12<span class="provisional-badge" title="{note}">暂定</span>' in (
+        listed.content.decode()
+    )
+
+
+@time_machine.travel(dt.datetime(2026, 12, 21, 10, tzinfo=SHANGHAI), tick=False)
+def test_the_list_reads_the_entered_years_once_for_all_rows(world: World) -> None:
+    for day in (5, 6, 7, 8):
+        _request(world, received_on=dt.date(2026, 12, day), due_on=dt.date(2027, 1, day))
+    coordinator = _client(world, "org1:coordinator")
+    with CaptureQueriesContext(connection) as queries:
+        listed = coordinator.get(reverse("backoffice:request_list"))
+    assert listed.content.decode().count('class="provisional-badge"') == 4
+    calendar_reads = [q for q in queries.captured_queries if "workdays_calendaryear" in q["sql"]]
+    assert len(calendar_reads) == 1
+
+
+def test_an_entered_due_date_has_no_provisional_mark(world: World) -> None:
+    disclosure_request = _request(world)
+    page = _client(world, "org1:coordinator").get(
+        reverse("backoffice:request_detail", args=[disclosure_request.pk])
+    )
+    assert "provisional-badge" not in page.content.decode()
+    assert not page.context["explanation"].provisional

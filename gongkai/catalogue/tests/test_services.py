@@ -12,6 +12,7 @@ from gongkai.catalogue.tests.factories import CategoryFactory, InformationItemFa
 from gongkai.core import audit
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.core.models import AuditEntry
+from gongkai.workdays.selectors import entered_years, stored_date_is_provisional
 from gongkai.workdays.services import calendar_year_save_from_notice
 
 pytestmark = pytest.mark.django_db
@@ -478,15 +479,20 @@ def test_overdue_selector_takes_a_reference_day(organisation, people, item_field
 
 
 @time_machine.travel(dt.datetime(2026, 12, 18, 10, tzinfo=SHANGHAI), tick=False)
-def test_deadline_in_a_year_without_calendar_is_left_open_until_it_is_entered(
+def test_deadline_in_a_year_without_calendar_is_provisional_and_old_gaps_are_filled(
     organisation, people, item_fields, django_user_model
 ):
     item_fields["generated_on"] = dt.date(2026, 12, 18)
     item = services.information_item_create(
         actor=people.handler, organisation=organisation, **item_fields
     )
-    assert item.publication_due_on is None  # saved anyway; 2027 is not in the calendar yet
+    # 2027 is not entered: counted provisionally (the weekends near 元旦 count), never refused.
+    assert item.publication_due_on == dt.date(2027, 1, 12)
+    assert stored_date_is_provisional(item.publication_due_on, entered_years())
     assert not item.is_publication_overdue
+
+    # An item saved by an earlier version, which left the date empty for such a year.
+    InformationItem.objects.filter(pk=item.pk).update(publication_due_on=None)
 
     admin = django_user_model.objects.create_superuser("calendar-admin", password="x" * 12)
     calendar_year_save_from_notice(
@@ -502,6 +508,15 @@ def test_deadline_in_a_year_without_calendar_is_left_open_until_it_is_entered(
     item.refresh_from_db()
     # 18 Dec 2026 (Fri) + 20 working days: 9 in December, New Year's Day off, 11 in January.
     assert item.publication_due_on == dt.date(2027, 1, 18)
+    assert not stored_date_is_provisional(item.publication_due_on, entered_years())
+
+
+def test_an_item_formed_before_2000_has_no_publication_deadline(organisation, people, item_fields):
+    item_fields["generated_on"] = dt.date(1998, 6, 1)
+    item = services.information_item_create(
+        actor=people.handler, organisation=organisation, **item_fields
+    )
+    assert item.publication_due_on is None
 
 
 # --- derived values and categories -----------------------------------------------------------

@@ -134,6 +134,12 @@ def explanation_as_dict(explanation: DeadlineExplanation) -> dict[str, Any]:
             for day in explanation.skipped_days
         ],
         "makeup_workdays": [day.isoformat() for day in explanation.makeup_workdays],
+        "possible_makeup_workdays": [
+            day.isoformat() for day in explanation.possible_makeup_workdays
+        ],
         "extension_days": explanation.extension_days,
+        "provisional": explanation.provisional,
+        "provisional_years": list(explanation.provisional_years),
+        "provisional_note": explanation.provisional_note,
         "steps": list(explanation.steps),
     }

@@ -8,6 +8,9 @@ Rules, each with its article (2019 条例 unless the regime says otherwise; see 
 * Counting (第三十一条、第三十三条; the working-day rule of gongkai.workdays.calendar): the
   start day is not counted; from the next day every working day counts, make-up workdays
   (调休上班) included; the due date is the N-th working day, N = regime.response_days.
+  A year whose State Council notice is not entered is counted in the provisional (暂定)
+  calendar (docs/calendar.md): the computation goes on, and ``provisional_years`` names the
+  years it touched so that every place showing one of its dates marks it 暂定.
 * 补正 (第三十条): the notice is due within 7 working days of receipt and may be sent once.
   Until the corrected application arrives the clock is stopped (``due_on`` is None: the period
   has not started again); it then restarts from the day the corrected application is received.
@@ -47,8 +50,8 @@ from gongkai.disclosure_requests.rules.regimes import AGENCY, THIRD_PARTY, Regim
 from gongkai.workdays.calendar import (
     WEEKDAY_NAMES,
     SkippedDay,
-    UnknownCalendarYearError,
     _Snapshot,  # one calendar snapshot per computation: one query, not one per step
+    provisional_note,
 )
 
 ONE_DAY = timedelta(days=1)
@@ -138,6 +141,9 @@ class DeadlineExplanation:
     paused_days: list[PausedDay] = field(default_factory=list)
     skipped_days: list[SkippedDay] = field(default_factory=list)
     makeup_workdays: list[date] = field(default_factory=list)
+    # Weekend days of a provisional year counted as working because the notice may make them
+    # make-up workdays (gongkai.workdays.statutory): what keeps a 暂定 date from being late.
+    possible_makeup_workdays: list[date] = field(default_factory=list)
     extension_days: int = 0
     correction_notice_due_on: date | None = None
     correction_deadline_on: date | None = None  # the applicant's 补正 deadline, if given
@@ -147,6 +153,38 @@ class DeadlineExplanation:
     answered_on: date | None = None
     answered_late: bool = False
     days_remaining: int | None = None  # working days from today to due_on (negative: overdue)
+    # Years the computation counted without an entered notice: its dates from there on are 暂定.
+    provisional_years: tuple[int, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_years)
+
+    @property
+    def provisional_note(self) -> str:
+        return provisional_note(self.provisional_years)
+
+    def is_provisional(self, day: date | None) -> bool:
+        """Whether `day`, counted forward from the receipt, crossed a provisional year."""
+        if day is None:
+            return False
+        return any(self.received_on.year <= year <= day.year for year in self.provisional_years)
+
+    @property
+    def due_on_provisional(self) -> bool:
+        return self.is_provisional(self.due_on)
+
+    @property
+    def base_due_on_provisional(self) -> bool:
+        return self.is_provisional(self.base_due_on)
+
+    @property
+    def correction_notice_due_on_provisional(self) -> bool:
+        return self.is_provisional(self.correction_notice_due_on)
+
+    @property
+    def fee_payment_due_on_provisional(self) -> bool:
+        return self.is_provisional(self.fee_payment_due_on)
 
 
 def cn_date(day: date) -> str:
@@ -297,13 +335,53 @@ def compute_deadline(
     regime: Regime | None = None,
     today: date | None = None,
 ) -> DeadlineExplanation:
+    clock = _Clock()
+    explanation = _compute(events, regime=regime, today=today, clock=clock)
+    _mark_provisional(explanation, clock)
+    return explanation
+
+
+def _mark_provisional(explanation: DeadlineExplanation, clock: _Clock) -> None:
+    """Name the years counted provisionally up to the last date shown, and say so in a step."""
+    shown = [
+        ("答复期限届满日", explanation.due_on),
+        ("补正告知最迟发出日", explanation.correction_notice_due_on),
+        ("缴费期限", explanation.fee_payment_due_on),
+    ]
+    last = max(
+        [day for _label, day in shown if day is not None]
+        + [explanation.received_on, explanation.start_on]
+        + ([explanation.base_due_on] if explanation.base_due_on else [])
+    )
+    explanation.provisional_years = clock.snapshot.provisional_between(
+        explanation.received_on, last
+    )
+    if not explanation.provisional:
+        return
+    named = "、".join(
+        f"{label}{cn_date(day)}"
+        for label, day in shown
+        if day is not None and explanation.is_provisional(day)
+    )
+    if named:
+        explanation.steps.append(f"{named}为暂定日期。{explanation.provisional_note}")
+    else:
+        explanation.steps.append(explanation.provisional_note)
+
+
+def _compute(
+    events: Sequence[LedgerEvent],
+    *,
+    regime: Regime | None,
+    today: date | None,
+    clock: _Clock,
+) -> DeadlineExplanation:
     ordered = _validated(events)
     received = ordered[0] if ordered[0].kind == ClockEventKind.RECEIVED else None
     received = received or _first(ordered, ClockEventKind.RECEIVED)
     assert received is not None  # checked by _validated
     received_on = received.on
     regime = regime or regime_for(received_on)
-    clock = _Clock()
     steps: list[str] = [
         f"适用{regime.name}：答复期限为{regime.response_days}个工作日，"
         f"可延长一次、最长{regime.extension_days}个工作日（{regime.response_article}）。",
@@ -435,12 +513,13 @@ def compute_deadline(
     if walk is None:
         explanation.clock_state = "paused"
     else:
-        due_on, skipped, makeup, paused_days = walk
+        due_on, skipped, makeup, possible_makeup, paused_days = walk
         explanation.due_on = due_on
         explanation.skipped_days = skipped
         explanation.makeup_workdays = makeup
+        explanation.possible_makeup_workdays = possible_makeup
         explanation.paused_days = paused_days
-        steps.append(_summary(due_on, budget, skipped, makeup, paused_days))
+        steps.append(_summary(due_on, budget, skipped, makeup, possible_makeup, paused_days))
 
     if concluding is not None:
         explanation.clock_state = "concluded"
@@ -457,10 +536,7 @@ def compute_deadline(
         else:
             steps.append(f"{cn_date(concluding.on)}办结。")
     elif today is not None and explanation.due_on is not None:
-        try:
-            explanation.days_remaining = clock.between(today, explanation.due_on)
-        except UnknownCalendarYearError:
-            explanation.days_remaining = None
+        explanation.days_remaining = clock.between(today, explanation.due_on)
         explanation.is_overdue = today > explanation.due_on
     return explanation
 
@@ -471,12 +547,13 @@ def _walk(
     budget: int,
     paused: Mapping[date, str],
     stopped_from: date | None,
-) -> tuple[date, list[SkippedDay], list[date], list[PausedDay]] | None:
+) -> tuple[date, list[SkippedDay], list[date], list[date], list[PausedDay]] | None:
     """The `budget`-th counted working day after `start`; None if an open pause stops it."""
     snapshot = clock.snapshot
     snapshot.year(start.year)
     skipped: list[SkippedDay] = []
     makeup: list[date] = []
+    possible_makeup: list[date] = []
     paused_days: list[PausedDay] = []
     day = start
     remaining = budget
@@ -498,7 +575,9 @@ def _walk(
             remaining -= 1
             if info.kind == "makeup_workday":
                 makeup.append(day)
-    return day, skipped, makeup, paused_days
+            elif info.kind == "possible_makeup_workday":
+                possible_makeup.append(day)
+    return day, skipped, makeup, possible_makeup, paused_days
 
 
 def _summary(
@@ -506,6 +585,7 @@ def _summary(
     budget: int,
     skipped: list[SkippedDay],
     makeup: list[date],
+    possible_makeup: list[date],
     paused_days: list[PausedDay],
 ) -> str:
     parts = [f"计满{budget}个工作日，期限届满日为{cn_date(due_on)}。"]
@@ -531,5 +611,11 @@ def _summary(
     if makeup:
         parts.append(
             "调休上班日计为工作日：" + "、".join(f"{d.month}月{d.day}日" for d in makeup) + "。"
+        )
+    if possible_makeup:
+        parts.append(
+            "放假安排尚未公布、可能调休上班的周末暂计为工作日："
+            + "、".join(f"{d.year}年{d.month}月{d.day}日" for d in possible_makeup)
+            + "。"
         )
     return "".join(parts)

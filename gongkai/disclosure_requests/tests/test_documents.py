@@ -331,3 +331,82 @@ def test_mask_identifier() -> None:
     assert mask_identifier("110105198506150018") == "110***********0018"
     assert mask_identifier("1234") == "****"
     assert mask_identifier("") == ""
+
+
+# --- deadlines in a year whose holiday notice is not entered ---------------------------------
+
+PROVISIONAL_NOTE_START = "暂定：2027年的放假安排尚未公布"
+
+
+@pytest.fixture
+def provisional_application(application):
+    # Received 2026-12-18: the answer is due in 2027, whose notice is not entered.
+    application.received_on = dt.date(2026, 12, 18)
+    application.due_on = dt.date(2027, 1, 12)
+    application.save()
+    return application
+
+
+def test_an_extension_notice_marks_a_provisional_due_date(provisional_application) -> None:
+    ClockEventFactory(
+        disclosure_request=provisional_application,
+        kind=ClockEvent.Kind.EXTENSION_APPROVED,
+        occurred_on=dt.date(2026, 12, 28),
+        data={"days": 20},
+    )
+    provisional_application.due_on = dt.date(2027, 2, 9)
+    docx, pdf = both_texts(
+        render_letter(disclosure_request=provisional_application, kind="extension_notice")
+    )
+    for text in (docx, pdf):
+        assert "本机关将于2027年2月9日（暂定）前作出答复" in text
+        assert PROVISIONAL_NOTE_START in text
+        assert "录入" not in text
+
+
+def test_a_fee_notice_marks_a_provisional_payment_date(provisional_application) -> None:
+    FeeNoticeFactory(
+        disclosure_request=provisional_application,
+        amount="20.00",
+        sent_on=dt.date(2026, 12, 28),
+        due_on=dt.date(2027, 1, 25),
+    )
+    docx, pdf = both_texts(
+        render_letter(disclosure_request=provisional_application, kind="fee_notice")
+    )
+    for text in (docx, pdf):
+        assert "请你于2027年1月25日（暂定）前缴纳" in text
+        assert PROVISIONAL_NOTE_START in text
+
+
+def test_a_consultation_letter_marks_a_provisional_reply_date(provisional_application) -> None:
+    ClockEventFactory(
+        disclosure_request=provisional_application,
+        kind=ClockEvent.Kind.CONSULTATION_STARTED,
+        occurred_on=dt.date(2026, 12, 28),
+        data={"party_kind": "third_party", "party_name": "某某化工有限公司"},
+    )
+    text = docx_text(
+        render_letter(disclosure_request=provisional_application, kind="consultation_letter").docx
+    )
+    assert re.search(r"请于2027年\d+月\d+日（暂定）前将书面意见反馈本机关", text)
+    assert PROVISIONAL_NOTE_START in text
+
+
+def test_a_letter_stating_no_provisional_date_carries_no_note(provisional_application) -> None:
+    # The correction notice names the applicant's deadline, typed by staff, not the due date.
+    ClockEventFactory(
+        disclosure_request=provisional_application,
+        kind=ClockEvent.Kind.CORRECTION_REQUESTED,
+        occurred_on=dt.date(2026, 12, 21),
+        data={"items": "请写明文号", "deadline_on": "2027-01-20"},
+    )
+    text = docx_text(
+        render_letter(disclosure_request=provisional_application, kind="correction_notice").docx
+    )
+    assert "暂定" not in text
+
+
+def test_a_letter_in_entered_years_carries_no_mark(application) -> None:
+    text = docx_text(render_letter(disclosure_request=application, kind="receipt").docx)
+    assert "2025年3月31日" in text and "暂定" not in text

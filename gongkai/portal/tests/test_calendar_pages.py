@@ -41,11 +41,35 @@ def test_calendar_root_shows_the_current_year(client):
     assert "2025年工作日历" in _text(response)
 
 
-def test_unknown_year_page_asks_for_the_calendar(client):
+def test_a_year_not_entered_shows_the_provisional_calendar(client):
     response = client.get(reverse("portal:calendar_year", args=[2027]))
-    assert response.status_code == 404
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('<table class="calendar-month">') == 12
     text = _text(response)
-    assert "2027年的节假日安排尚未录入" in text
+    assert "2027年工作日历 暂定" in text
+    assert "暂定：2027年的放假安排尚未公布" in text
+    # Statutory holidays, and the weekends near them marked as possible make-up days only.
+    assert "春节" in text and "2月5日至2月8日" in text
+    assert "可能调休上班的周末" in text
+    assert "1月30日（星期六）" in text
+    assert "可能调休上班（春节前后）" in text
+    assert "day-possible_makeup_workday" in html
+    assert "春节调休上班" not in text  # nothing is claimed as a certain make-up day
+    assert reverse("portal:calendar_year", args=[2026]) in html
+
+
+def test_the_entered_year_links_to_the_provisional_next_year(client):
+    response = client.get(reverse("portal:calendar_year", args=[2026]))
+    assert reverse("portal:calendar_year", args=[2027]) in response.content.decode()
+    assert "暂定" not in _text(response)
+
+
+@pytest.mark.parametrize("year", [1999, 2101])
+def test_a_year_outside_every_calendar_is_a_message(client, year):
+    response = client.get(reverse("portal:calendar_year", args=[year]))
+    assert response.status_code == 404
+    assert f"{year}年不在可计算工作日的范围内（2000年至2100年）" in _text(response)
     assert reverse("portal:calendar_year", args=[2026]) in response.content.decode()
 
 
@@ -80,13 +104,28 @@ def test_deadline_across_spring_festival_names_holidays_and_make_up_days(client)
     assert "以下调休上班日计为工作日： 2026年2月14日（星期六）" in text
 
 
-def test_deadline_in_an_unknown_year_shows_the_message_not_an_error_page(client):
+def test_deadline_in_a_year_not_entered_is_provisional_with_a_plain_note(client):
     response = client.get(
         reverse("portal:deadline_calculator"), {"start": "2026-12-20", "days": "20"}
     )
     assert response.status_code == 200
+    text = _text(response)
+    assert "期限届满日为 2027年1月12日（星期二） 。 暂定" in text
+    assert "暂定：2027年的放假安排尚未公布" in text
+    assert "以下周末在放假安排公布后可能调休上班，暂计为工作日： 2027年1月2日（星期六）" in text
+    assert "以下调休上班日计为工作日" not in text
+    # A citizen is told why; never to do what only staff can.
+    assert "录入" not in text
+    assert 'role="alert"' not in response.content.decode()
+
+
+def test_deadline_past_2100_shows_the_message_not_an_error_page(client):
+    response = client.get(
+        reverse("portal:deadline_calculator"), {"start": "2100-12-20", "days": "20"}
+    )
+    assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
-    assert "2027年的节假日安排尚未录入，请先在“工作日历”中录入国务院办公厅通知。" in _text(response)
+    assert "2101年不在可计算工作日的范围内（2000年至2100年）。" in _text(response)
     assert "期限届满日为" not in _text(response)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -229,3 +230,21 @@ def test_portal_navigation_links_to_apply_and_track(client: Client) -> None:
     content = client.get(reverse("portal:home")).content.decode()
     assert reverse("portal:apply") in content
     assert reverse("portal:track") in content
+
+
+def test_tracking_marks_a_due_date_in_a_year_not_entered_as_provisional() -> None:
+    provisional = DisclosureRequestFactory(
+        received_on=dt.date(2026, 12, 18), due_on=dt.date(2027, 1, 12)
+    )
+    response = _track(Client(), provisional.tracking_number, ACCESS_CODE)
+    content = response.content.decode()
+    assert "2027年1月12日" in content
+    assert 'class="provisional-badge" title="暂定：2027年的放假安排尚未公布' in content
+    assert '<span class="provisional-note">暂定：2027年的放假安排尚未公布' in content
+    assert "录入" not in content
+
+    entered = DisclosureRequestFactory(received_on=dt.date(2026, 3, 2), due_on=dt.date(2026, 3, 30))
+    assert (
+        "provisional-badge"
+        not in _track(Client(), entered.tracking_number, ACCESS_CODE).content.decode()
+    )

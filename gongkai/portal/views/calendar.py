@@ -11,7 +11,11 @@ from django.views.decorators.http import require_GET
 
 from gongkai.core.exceptions import ApplicationError
 from gongkai.workdays import selectors
-from gongkai.workdays.calendar import UnknownCalendarYearError, explain_working_days
+from gongkai.workdays.calendar import (
+    UnknownCalendarYearError,
+    explain_working_days,
+    provisional_note,
+)
 
 MAX_DAYS = 500  # far beyond any 条例 time limit; keeps the calculation bounded
 
@@ -49,17 +53,27 @@ def calendar_year(request: HttpRequest, year: int | None = None) -> HttpResponse
     context = {"nav_section": "calendar", "year": year, "known_years": known_years}
     try:
         months = selectors.calendar_month_grid(year)
-    except UnknownCalendarYearError as error:
+    except UnknownCalendarYearError as error:  # only outside 2000–2100
         context["error"] = error.message
         return render(request, "portal/calendar/year.html", context, status=404)
+    calendar_year = selectors.calendar_year_get(year)
+    provisional = calendar_year is None
+    # Besides the entered years, the year after the last one: the one people look ahead to.
+    shown_years = set(known_years) | ({max(known_years) + 1} if known_years else set())
     context.update(
         {
             "months": months,
-            "summary": selectors.calendar_year_summary(year),
-            "calendar_year": selectors.calendar_year_get(year),
+            "summary": (
+                selectors.provisional_year_summary(year)
+                if provisional
+                else selectors.calendar_year_summary(year)
+            ),
+            "calendar_year": calendar_year,
+            "provisional": provisional,
+            "provisional_note": provisional_note((year,)) if provisional else "",
             "weekday_headers": WEEKDAY_HEADERS,
-            "previous_year": year - 1 if year - 1 in known_years else None,
-            "next_year": year + 1 if year + 1 in known_years else None,
+            "previous_year": year - 1 if year - 1 in shown_years else None,
+            "next_year": year + 1 if year + 1 in shown_years else None,
             "working_day_total": sum(m.working_day_count for m in months),
         }
     )
@@ -73,10 +87,20 @@ def deadline_calculator(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"nav_section": "deadline", "form": form}
     if submitted and form.is_valid():
         try:
-            context["explanation"] = explain_working_days(
+            explanation = explain_working_days(
                 form.cleaned_data["start"], form.cleaned_data["days"]
             )
         except ApplicationError as error:
-            # Typically a year whose holidays are not entered yet: say so instead of guessing.
+            # A year outside 2000–2100: no calendar to count in.
             context["error"] = error.message
+        else:
+            # In a provisional year the counted weekend days are possible make-up workdays only.
+            provisional_years = set(explanation.provisional_years)
+            context["explanation"] = explanation
+            context["makeup_workdays"] = [
+                day for day in explanation.makeup_workdays if day.year not in provisional_years
+            ]
+            context["possible_makeup_workdays"] = [
+                day for day in explanation.makeup_workdays if day.year in provisional_years
+            ]
     return render(request, "portal/calendar/deadline.html", context)

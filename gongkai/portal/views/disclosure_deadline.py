@@ -101,6 +101,6 @@ def disclosure_deadline(request: HttpRequest) -> HttpResponse:
                 extension_days=data["extension_days"],
             )
         except ApplicationError as error:
-            # E.g. a year whose holidays are not entered yet, or a date before 2008-05-01.
+            # E.g. a date before 2008-05-01, or a year outside 2000–2100.
             context["error"] = error.message
     return render(request, "portal/disclosure_deadline/calculator.html", context)

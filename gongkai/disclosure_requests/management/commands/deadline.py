@@ -22,7 +22,8 @@ BAD_INPUT = 2
 class Command(BaseCommand):
     help = (
         "计算依申请公开的答复期限（起算日次日起算，周末和法定节假日不计，调休上班日计入），"
-        "输出 JSON：期限届满日、跳过的非工作日、暂停的工作日和计算说明。"
+        "输出 JSON：期限届满日、跳过的非工作日、暂停的工作日和计算说明；"
+        "期限落在放假安排尚未公布的年份时标明暂定（provisional）并说明原因。"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -71,3 +72,6 @@ class Command(BaseCommand):
         self.stdout.write(
             json.dumps(explanation_as_dict(explanation), ensure_ascii=False, indent=2)
         )
+        if explanation.provisional:
+            # On stderr, so that stdout stays one JSON document for scripts.
+            self.stderr.write(explanation.provisional_note)

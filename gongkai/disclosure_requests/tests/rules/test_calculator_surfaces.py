@@ -27,7 +27,7 @@ def run_deadline(*args: str) -> dict:
     [
         (("--received", "2024-02-30"), "不是有效日期"),
         (("--received", "2008-04-30"), "早于《政府信息公开条例》施行之日"),
-        (("--received", "2030-03-01"), "2030年的节假日安排尚未录入"),
+        (("--received", "2101-03-01"), "2101年不在可计算工作日的范围内"),
         (("--received", "2024-09-27", "--corrected", "2024-09-01"), "不能早于收到申请之日"),
         (("--received", "2024-09-27", "--pause", "2024-10-10"), "格式应为"),
         (("--received", "2024-09-27", "--pause", "2024-10-17:2024-10-10"), "结束日期早于开始日期"),
@@ -91,7 +91,7 @@ def test_api_extended_without_days_means_the_longest_extension() -> None:
         ("?received=yesterday", "received"),
         ("?received=2024-09-27&regime=1999", "regime"),
         ("?received=2007-01-01", "早于《政府信息公开条例》施行之日"),
-        ("?received=2031-01-05", "尚未录入"),
+        ("?received=2101-01-05", "不在可计算工作日的范围内（2000年至2100年）"),
         ("?received=2024-09-27&pause=oops", "格式应为"),
     ],
 )
@@ -135,5 +135,63 @@ def test_portal_page_reports_bad_input_as_messages(client) -> None:
     assert "explanation" not in bad_pause.context
     too_early = client.get(url, {"received": "2007-06-01"})
     assert "早于《政府信息公开条例》施行之日" in too_early.content.decode()
-    unknown_year = client.get(url, {"received": "2031-01-06"})
-    assert "2031年的节假日安排尚未录入" in unknown_year.content.decode()
+    out_of_range = client.get(url, {"received": "2101-01-06"})
+    assert out_of_range.status_code == 200
+    assert "2101年不在可计算工作日的范围内" in out_of_range.content.decode()
+    assert "explanation" not in out_of_range.context
+
+
+# --- a year whose notice is not entered: counted provisionally, marked 暂定 -----------------
+
+
+def test_command_marks_a_provisional_due_date_and_prints_the_note() -> None:
+    out, err = StringIO(), StringIO()
+    call_command("deadline", "--received", "2030-03-01", stdout=out, stderr=err)
+    result = json.loads(out.getvalue())
+    assert result["due"] is not None
+    assert result["provisional"] is True
+    assert result["provisional_years"] == [2030]
+    assert result["provisional_note"].startswith("暂定：2030年的放假安排尚未公布")
+    assert result["steps"][-1].endswith(result["provisional_note"])
+    assert "为暂定日期" in result["steps"][-1]
+    assert "暂定：2030年的放假安排尚未公布" in err.getvalue()
+
+
+def test_command_output_of_an_entered_year_is_not_provisional() -> None:
+    err = StringIO()
+    out = StringIO()
+    call_command("deadline", "--received", "2024-09-27", stdout=out, stderr=err)
+    result = json.loads(out.getvalue())
+    assert (result["provisional"], result["provisional_years"], result["provisional_note"]) == (
+        False,
+        [],
+        "",
+    )
+    assert err.getvalue() == ""
+
+
+def test_api_marks_a_due_date_reaching_into_a_provisional_year() -> None:
+    # 2026-12-18 + 20 working days reaches into 2027, which is not entered.
+    response = APIClient().get(URL, {"received": "2026-12-18"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["provisional"] is True
+    assert body["provisional_years"] == [2027]
+    assert "2027年的放假安排尚未公布" in body["provisional_note"]
+    # New Year's weekend of 2027 may be make-up days: counted, so the date is never late.
+    assert body["possible_makeup_workdays"][:2] == ["2027-01-02", "2027-01-03"]
+    assert body["due"] == "2027-01-12"
+    assert body == run_deadline("--received", "2026-12-18")
+
+
+def test_portal_calculator_shows_a_plain_provisional_note(client) -> None:
+    response = client.get(reverse("portal:disclosure_deadline"), {"received": "2026-12-18"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["explanation"].provisional
+    assert 'class="provisional-badge"' in page
+    assert "2027年的放假安排尚未公布" in page
+    assert "可能调休上班，暂计为工作日" in page
+    # Citizens are told why, never asked to do what only staff can.
+    assert "录入" not in page
+    assert "工作日历" not in page.split('id="deadline-provisional"')[1].split("</p>")[0]

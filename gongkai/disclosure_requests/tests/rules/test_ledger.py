@@ -9,7 +9,7 @@ import pytest
 from gongkai.core.exceptions import ApplicationError
 from gongkai.disclosure_requests.rules import fees
 from gongkai.disclosure_requests.rules.ledger import ClockEventKind as K
-from gongkai.disclosure_requests.rules.ledger import LedgerEvent, compute_deadline
+from gongkai.disclosure_requests.rules.ledger import LedgerEvent, cn_date, compute_deadline
 from gongkai.disclosure_requests.rules.regimes import regime_by_code
 from gongkai.workdays.calendar import UnknownCalendarYearError
 
@@ -219,9 +219,46 @@ def test_bad_ledgers_are_refused_with_a_clear_message(events, message) -> None:
         compute_deadline(events)
 
 
-def test_unknown_calendar_year_is_refused_never_guessed() -> None:
-    with pytest.raises(UnknownCalendarYearError):
-        compute_deadline([ev(K.RECEIVED, date(2030, 3, 1))])
+def test_a_year_not_entered_is_counted_provisionally_and_says_so() -> None:
+    result = compute_deadline([ev(K.RECEIVED, date(2030, 3, 1))])
+    assert result.due_on is not None
+    assert result.provisional_years == (2030,)
+    assert result.provisional and result.due_on_provisional
+    assert result.provisional_note.startswith("暂定：2030年的放假安排尚未公布")
+    assert result.steps[-1] == (
+        f"答复期限届满日{cn_date(result.due_on)}、补正告知最迟发出日"
+        f"{cn_date(result.correction_notice_due_on)}为暂定日期。{result.provisional_note}"
+    )
+
+
+def test_only_the_dates_past_the_last_entered_year_are_provisional() -> None:
+    # Received 2026-12-18: the correction notice is due in 2026, the answer in 2027.
+    result = compute_deadline([ev(K.RECEIVED, date(2026, 12, 18))])
+    assert result.correction_notice_due_on == date(2026, 12, 29)
+    assert not result.correction_notice_due_on_provisional
+    assert result.due_on_provisional and result.provisional_years == (2027,)
+    # 12/21–25, 12/28–31 (9), 1/1 元旦 off; the weekends within 10 days of it may be make-up
+    # days and count: 1/2–3 (11), 1/4–8 (16), 1/9–10 (18), 1/11–12 (20). The notice can only
+    # move the date later.
+    assert result.possible_makeup_workdays == [
+        date(2027, 1, 2),
+        date(2027, 1, 3),
+        date(2027, 1, 9),
+        date(2027, 1, 10),
+    ]
+    assert result.due_on == date(2027, 1, 12)
+    assert "可能调休上班的周末暂计为工作日" in result.steps[-2]
+
+
+def test_an_entered_year_is_never_provisional() -> None:
+    result = compute_deadline([received()])
+    assert result.provisional_years == () and result.provisional_note == ""
+    assert not any("暂定" in step for step in result.steps)
+
+
+def test_a_year_outside_every_calendar_is_refused_with_a_clear_message() -> None:
+    with pytest.raises(UnknownCalendarYearError, match="2101年不在可计算工作日的范围内"):
+        compute_deadline([ev(K.RECEIVED, date(2100, 12, 20))])
 
 
 def test_explicit_regime_overrides_the_receipt_date() -> None:
