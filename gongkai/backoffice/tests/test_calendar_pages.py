@@ -47,7 +47,7 @@ def test_anonymous_visitors_are_sent_to_login(client):
         assert reverse("backoffice:login") in response["Location"]
 
 
-@pytest.mark.parametrize("role", [Role.HANDLER, Role.COORDINATOR, Role.PUBLISHER, Role.AUDITOR])
+@pytest.mark.parametrize("role", [Role.HANDLER, Role.APPROVER, Role.PUBLISHER, Role.AUDITOR])
 def test_staff_without_calendar_permission_get_403(client, role):
     client.force_login(staff_with_role(role, OrganisationFactory()))
     assert client.get(reverse("backoffice:calendar_list")).status_code == 403
