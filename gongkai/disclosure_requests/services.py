@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -1217,8 +1218,11 @@ def disclosure_request_recompute_deadlines(
         changes.extend(moved)
     for handler_pk, moved in moved_by_handler.items():
         transaction.on_commit(
-            lambda handler_pk=handler_pk, moved=moved: notifications.send_deadlines_recomputed(
-                user_id=handler_pk, changes=moved, years=years
+            partial(
+                notifications.send_deadlines_recomputed,
+                user_id=handler_pk,
+                changes=moved,
+                years=years,
             )
         )
     return changes

@@ -257,3 +257,21 @@ def test_bad_input_is_refused_with_a_clear_message_and_changes_nothing(
     disclosure_request.refresh_from_db()
     assert disclosure_request.due_on == dt.date(2027, 1, 2)
     assert not AuditEntry.objects.filter(action="workdays.calendar_year.saved").exists()
+
+
+def test_an_unpaid_fees_payment_date_moves_too(organisation, coordinator, handler):
+    disclosure_request = _received(organisation, coordinator, handler, dt.date(2026, 11, 30))
+    fee_notice = request_services.disclosure_request_issue_fee_notice(
+        actor=handler, disclosure_request=disclosure_request, method="per_page", pages=150,
+        sent_on=dt.date(2026, 12, 4),
+    )  # fmt: skip
+    assert fee_notice.due_on == dt.date(2027, 1, 2)
+    calendar_year_save_from_notice(
+        actor=coordinator, year=2027, holidays=HOLIDAYS_2027, makeup_workdays=[]
+    )
+    fee_notice.refresh_from_db()
+    assert fee_notice.due_on == dt.date(2027, 1, 4)
+    moves = AuditEntry.objects.filter(action="disclosure_requests.request.deadline_recomputed")
+    assert {(e.data["field"], e.data["old"], e.data["new"]) for e in moves} >= {
+        ("fee_due_on", "2027-01-02", "2027-01-04")
+    }
