@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.files import File
@@ -17,6 +18,7 @@ from gongkai.core import audit
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.organisations import permissions
 from gongkai.organisations.models import Organisation
+from gongkai.workdays.services import DeadlineChange, deadline_change_record
 
 # Fields staff may change after registration; the decision has its own step.
 EDITABLE_FIELDS = (
@@ -88,6 +90,43 @@ def _apply_deadline(case: AppealCase) -> None:
     computed = deadlines.decision_deadline(case.kind, case.accepted_on or case.filed_on)
     case.decision_due_on = computed.due_on if computed else None
     case.decision_due_basis = computed.basis if computed else ""
+
+
+DEADLINE_RECOMPUTED = "appeals.case.deadline_recomputed"
+
+
+def appeal_case_recompute_deadlines(*, actor: Any, years: Sequence[int]) -> list[DeadlineChange]:
+    """Decision due dates of undecided cases whose period ends in `years`, whose schedule has
+    just been entered or corrected (gongkai.workdays.services.DEADLINE_RECOMPUTERS): a last
+    day on a 法定休假日 rolls over to the next working day, so the date (and its basis) may
+    move. A date that moved is saved and audited; the others are left untouched."""
+    first_day = dt.date(min(years), 1, 1)
+    candidates = (
+        AppealCase.objects.select_for_update()
+        .filter(decided_on__isnull=True, decision_due_on__gte=first_day)
+        .select_related("organisation")
+        .order_by("pk")
+    )
+    changes: list[DeadlineChange] = []
+    for case in candidates:
+        old_due_on = case.decision_due_on
+        _apply_deadline(case)
+        if case.decision_due_on == old_due_on:
+            continue
+        changes.append(
+            deadline_change_record(
+                case,
+                actor=actor,
+                action=DEADLINE_RECOMPUTED,
+                years=years,
+                field="decision_due_on",
+                field_label="法定审结期限",
+                old=old_due_on,
+                new=case.decision_due_on,
+            )
+        )
+        case.save(update_fields=["decision_due_on", "decision_due_basis", "updated_at"])
+    return changes
 
 
 def _deny(message: str) -> PermissionDeniedError:

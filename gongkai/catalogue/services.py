@@ -25,11 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from gongkai.catalogue import index_numbers
@@ -41,6 +43,7 @@ from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.organisations import permissions
 from gongkai.organisations.models import Organisation
 from gongkai.workdays.calendar import UnknownCalendarYearError, add_working_days
+from gongkai.workdays.services import DeadlineChange, deadline_change_record
 
 logger = logging.getLogger(__name__)
 
@@ -397,6 +400,48 @@ def information_items_refresh_due_dates(*, organisation: Organisation | None = N
             InformationItem.objects.filter(pk=item.pk).update(publication_due_on=due)
             updated += 1
     return updated
+
+
+DEADLINE_RECOMPUTED = "catalogue.item.deadline_recomputed"
+
+
+def information_item_recompute_deadlines(
+    *, actor: Any, years: Sequence[int]
+) -> list[DeadlineChange]:
+    """第二十六条 due dates of unpublished items counted across `years`, whose schedule has just
+    been entered or corrected (gongkai.workdays.services.DEADLINE_RECOMPUTERS): each date that
+    moved is saved and audited, the others are left untouched."""
+    first_day, last_day = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+    candidates = (
+        InformationItem.objects.select_for_update()
+        .filter(status__in=[Status.DRAFT, Status.PENDING_REVIEW])
+        .filter(Q(publication_due_on__gte=first_day) | Q(publication_due_on__isnull=True))
+        .filter(
+            Q(changed_on__lte=last_day) | Q(changed_on__isnull=True, generated_on__lte=last_day)
+        )
+        .select_related("organisation")
+        .order_by("pk")
+    )
+    changes: list[DeadlineChange] = []
+    for item in candidates:
+        new = publication_due_on(item)
+        if new == item.publication_due_on:
+            continue
+        changes.append(
+            deadline_change_record(
+                item,
+                actor=actor,
+                action=DEADLINE_RECOMPUTED,
+                years=years,
+                field="publication_due_on",
+                field_label="公开期限",
+                old=item.publication_due_on,
+                new=new,
+                label=item.title[:100],
+            )
+        )
+        InformationItem.objects.filter(pk=item.pk).update(publication_due_on=new)
+    return changes
 
 
 # --- attachments -----------------------------------------------------------------------------

@@ -83,6 +83,11 @@ class Complaint(TimeStampedModel):
     contact_email = models.EmailField(_("电子邮箱"), blank=True)
     received_on = models.DateField(_("受理日期"), db_index=True)
     due_on = models.DateField(_("答复期限"), db_index=True)
+    # The period in force when the complaint was received (the setting applies to new ones):
+    # what due_on is recomputed from when a year's holiday schedule is entered or corrected.
+    answer_working_days = models.PositiveSmallIntegerField(
+        _("答复期限（工作日）"), null=True, blank=True, editable=False
+    )
     status = models.CharField(
         _("状态"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -22,6 +23,7 @@ from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.organisations import permissions
 from gongkai.organisations.models import Organisation
 from gongkai.workdays.calendar import add_working_days
+from gongkai.workdays.services import DeadlineChange, deadline_change_record
 
 ACCESS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 ACCESS_CODE_LENGTH = 8
@@ -129,7 +131,8 @@ def complaint_submit(
         contact_email=contact_email,
     )
     received = _check_date(received_on, "受理日期")
-    due_on = add_working_days(received, answer_working_days(organisation))
+    period = answer_working_days(organisation)
+    due_on = add_working_days(received, period)
     access_code = new_access_code()
     complaint = Complaint.objects.create(
         organisation=organisation,
@@ -139,6 +142,7 @@ def complaint_submit(
         channel=channel,
         received_on=received,
         due_on=due_on,
+        answer_working_days=period,
         status=Complaint.Status.ROUTED if department else Complaint.Status.RECEIVED,
         **cleaned,
     )
@@ -199,6 +203,44 @@ def complaint_reply(
         data={"replied_on": day.isoformat(), "late": day > complaint.due_on},
     )
     return complaint
+
+
+DEADLINE_RECOMPUTED = "complaints.complaint.deadline_recomputed"
+
+
+def complaint_recompute_deadlines(*, actor: Any, years: Sequence[int]) -> list[DeadlineChange]:
+    """Answer due dates of unanswered complaints counted across `years`, whose schedule has
+    just been entered or corrected (gongkai.workdays.services.DEADLINE_RECOMPUTERS), with the
+    period each was received under: a date that moved is saved and audited."""
+    first_day, last_day = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+    candidates = (
+        Complaint.objects.select_for_update()
+        .exclude(status=Complaint.Status.ANSWERED)
+        .filter(due_on__gte=first_day, received_on__lte=last_day, answer_working_days__isnull=False)
+        .order_by("pk")
+    )
+    changes: list[DeadlineChange] = []
+    for complaint in candidates:
+        assert complaint.answer_working_days is not None
+        new = add_working_days(complaint.received_on, complaint.answer_working_days)
+        if new == complaint.due_on:
+            continue
+        changes.append(
+            deadline_change_record(
+                complaint,
+                actor=actor,
+                action=DEADLINE_RECOMPUTED,
+                years=years,
+                field="due_on",
+                field_label="答复期限",
+                old=complaint.due_on,
+                new=new,
+                label=complaint.tracking_number,
+            )
+        )
+        complaint.due_on = new
+        complaint.save(update_fields=["due_on", "updated_at"])
+    return changes
 
 
 def _satisfaction(value: Any) -> int:

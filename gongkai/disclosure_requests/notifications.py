@@ -196,3 +196,39 @@ def _staff_line(disclosure_request: DisclosureRequest, entered: frozenset[int]) 
         due += PROVISIONAL_MARK
     title = disclosure_request.information_title or disclosure_request.information_description
     return f"  {disclosure_request.tracking_number}  期限 {due}  {title[:40]}"
+
+
+def send_deadlines_recomputed(
+    *, user_id: int, changes: Sequence[Any], years: Sequence[int]
+) -> bool:
+    """Tell a handler that entering a year's holiday schedule moved their applications' dates.
+
+    `changes` are gongkai.workdays.services.DeadlineChange of that handler's applications.
+    """
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email or not changes:
+        return False
+    named_years = "、".join(f"{year}年" for year in sorted(years))
+    lines = [
+        f"{user.get_full_name() or user.get_username()}：",
+        "",
+        f"{named_years}的节假日安排已录入，您承办的以下申请的期限已按新的工作日历重新计算：",
+    ]
+    lines += [
+        f"  {change.label}  {change.field_label} {_iso(change.old)} → {_iso(change.new)}"
+        for change in changes
+    ]
+    lines += ["", f"请登录 {settings.GONGKAI_PUBLIC_BASE_URL.rstrip('/')}/staff/ 查看。"]
+    send_mail(
+        f"依申请公开期限已重新计算（{named_years}节假日安排录入）：{len(changes)}项",
+        "\n".join(lines),
+        settings.DEFAULT_FROM_EMAIL,
+        [user.email],
+    )
+    return True
+
+
+def _iso(day: Any) -> str:
+    return day.isoformat() if day else "—"

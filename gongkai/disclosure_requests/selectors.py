@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests import services
 from gongkai.disclosure_requests.models import ClockEvent, DisclosureRequest
 from gongkai.disclosure_requests.rules.ledger import DeadlineExplanation
@@ -167,3 +169,51 @@ def coordinators_of(organisation: Organisation) -> QuerySet[Membership]:
     return Membership.objects.filter(
         role=Role.COORDINATOR, organisation__path__in=ancestors, user__is_active=True
     ).select_related("user")
+
+
+@dataclass(frozen=True)
+class RecomputedDeadline:
+    """A date of the actor's application that entering a year's holiday schedule moved."""
+
+    disclosure_request_id: int
+    tracking_number: str
+    field_label: str
+    old: dt.date | None
+    new: dt.date | None
+    recomputed_at: dt.datetime
+    calendar_years: tuple[int, ...]
+
+
+def recomputed_deadlines_for_handler(*, actor: Any, since: dt.datetime) -> list[RecomputedDeadline]:
+    """Dates of the open applications `actor` handles that a calendar entry moved since `since`,
+    newest first: the back office's notice to the handler (the mail is the other)."""
+    handled = {
+        str(pk): tracking_number
+        for pk, tracking_number in DisclosureRequest.objects.filter(
+            handler=actor, status__in=(*ANSWER_OWED, Status.AWAITING_CORRECTION)
+        ).values_list("pk", "tracking_number")
+    }
+    if not handled:
+        return []
+    entries = AuditEntry.objects.filter(
+        action=services.DEADLINE_RECOMPUTED,
+        object_type="disclosure_requests.disclosurerequest",
+        object_id__in=list(handled),
+        created_at__gte=since,
+    ).order_by("-created_at", "-pk")
+    return [
+        RecomputedDeadline(
+            disclosure_request_id=int(entry.object_id),
+            tracking_number=handled[entry.object_id],
+            field_label=entry.data.get("field_label", ""),
+            old=_date_or_none(entry.data.get("old")),
+            new=_date_or_none(entry.data.get("new")),
+            recomputed_at=entry.created_at,
+            calendar_years=tuple(entry.data.get("calendar_years", ())),
+        )
+        for entry in entries[:50]
+    ]
+
+
+def _date_or_none(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None

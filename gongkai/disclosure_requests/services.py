@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -57,6 +58,7 @@ from gongkai.disclosure_requests.rules.ledger import (
 from gongkai.disclosure_requests.rules.regimes import AGENCY, THIRD_PARTY, Regime, regime_for
 from gongkai.organisations import permissions
 from gongkai.organisations.models import Organisation
+from gongkai.workdays.services import DeadlineChange, deadline_change_record
 
 Status = DisclosureRequest.Status
 Kind = ClockEvent.Kind
@@ -1176,3 +1178,87 @@ def letter_generate(
     )  # fmt: skip
     _log(current, "letter_generated", actor=actor, kind=kind, letter=letter.pk)
     return letter
+
+
+# --- a year's holiday schedule entered or corrected --------------------------------------------
+
+DEADLINE_RECOMPUTED = "disclosure_requests.request.deadline_recomputed"
+
+
+def disclosure_request_recompute_deadlines(
+    *, actor: Any, years: Sequence[int]
+) -> list[DeadlineChange]:
+    """Recompute, from the ledger, the answer due date and an unpaid fee's payment date of
+    every open application counted across `years`, whose schedule has just been entered or
+    corrected (gongkai.workdays.services.DEADLINE_RECOMPUTERS). A date that moved is saved
+    and audited; the others are left untouched. Each handler whose application moved is told
+    by email after the commit.
+
+    Only dates on or after 1 January of the first year can move: a period ending earlier never
+    counted a day of the changed year.
+    """
+    first_day, last_day = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+    candidates = (
+        DisclosureRequest.objects.select_for_update(of=("self",))
+        .select_related("organisation", "handler")
+        .filter(status__in=_OPEN_RECEIVED, received_on__lte=last_day)
+        .filter(
+            Q(due_on__gte=first_day)
+            | Q(fee_notice__status=FeeNotice.Status.PENDING, fee_notice__due_on__gte=first_day)
+        )
+        .order_by("pk")
+    )
+    changes: list[DeadlineChange] = []
+    moved_by_handler: dict[int, list[DeadlineChange]] = {}
+    for disclosure_request in candidates:
+        moved = _recompute_dates(disclosure_request, actor=actor, years=years)
+        handler = disclosure_request.handler
+        if moved and handler is not None and handler.is_active and handler.email:
+            moved_by_handler.setdefault(handler.pk, []).extend(moved)
+        changes.extend(moved)
+    for handler_pk, moved in moved_by_handler.items():
+        transaction.on_commit(
+            partial(
+                notifications.send_deadlines_recomputed,
+                user_id=handler_pk,
+                changes=moved,
+                years=years,
+            )
+        )
+    return changes
+
+
+def _recompute_dates(
+    disclosure_request: DisclosureRequest, *, actor: Any, years: Sequence[int]
+) -> list[DeadlineChange]:
+    explanation = explain(disclosure_request)
+    moved: list[DeadlineChange] = []
+
+    def record(field: str, field_label: str, old: dt.date | None, new: dt.date | None) -> None:
+        moved.append(
+            deadline_change_record(
+                disclosure_request,
+                actor=actor,
+                action=DEADLINE_RECOMPUTED,
+                years=years,
+                field=field,
+                field_label=field_label,
+                old=old,
+                new=new,
+                label=disclosure_request.tracking_number,
+            )
+        )
+
+    if explanation.due_on != disclosure_request.due_on:
+        record("due_on", "答复期限", disclosure_request.due_on, explanation.due_on)
+        disclosure_request.due_on = explanation.due_on
+        _save(disclosure_request, "due_on")
+    fee_notice = FeeNotice.objects.filter(
+        disclosure_request=disclosure_request, status=FeeNotice.Status.PENDING
+    ).first()
+    new_fee_due_on = explanation.fee_payment_due_on
+    if fee_notice is not None and new_fee_due_on and new_fee_due_on != fee_notice.due_on:
+        record("fee_due_on", "缴费期限", fee_notice.due_on, new_fee_due_on)
+        fee_notice.due_on = new_fee_due_on
+        fee_notice.save(update_fields=["due_on"])
+    return moved

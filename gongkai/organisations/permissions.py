@@ -25,8 +25,16 @@ ORGANISATION_MANAGE = "organisation.manage"
 CALENDAR_MANAGE = "calendar.manage"
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    # The 公开办 keeps the statutory time limits, so it enters each year's holiday notice too.
     Role.COORDINATOR: frozenset(
-        {CATALOGUE_VIEW, CATALOGUE_EDIT, CATALOGUE_SUBMIT, CATALOGUE_IMPORT, AUDIT_VIEW}
+        {
+            CATALOGUE_VIEW,
+            CATALOGUE_EDIT,
+            CATALOGUE_SUBMIT,
+            CATALOGUE_IMPORT,
+            AUDIT_VIEW,
+            CALENDAR_MANAGE,
+        }
     ),
     Role.HANDLER: frozenset({CATALOGUE_VIEW, CATALOGUE_EDIT, CATALOGUE_SUBMIT}),
     Role.APPROVER: frozenset({CATALOGUE_VIEW, AUDIT_VIEW}),
@@ -100,6 +108,8 @@ def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
 
 
 def can_manage_calendar(user: Any) -> bool:
+    """Enter or correct a year's holiday schedule: coordinators and organisation admins. The
+    calendar is one for the whole system, so a role held in any organisation is enough."""
     return has_any_permission(user, CALENDAR_MANAGE)
 
 

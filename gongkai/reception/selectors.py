@@ -15,6 +15,7 @@ from gongkai.reception.models import (
     ReceptionSession,
     ReceptionSlot,
 )
+from gongkai.workdays import calendar
 
 _BOOKED = Q(bookings__status=ReceptionBooking.Status.BOOKED)
 
@@ -109,6 +110,15 @@ def slot_list_public(*, organisation_id: int | None = None) -> QuerySet[Receptio
     )
     if organisation_id is not None:
         slots = slots.filter(schedule__organisation_id=organisation_id)
+    # Only days certainly worked are offered (see services.working_day_problem): a slot
+    # entered before the year's holiday schedule was known may fall on a day off.
+    days_off = [
+        day
+        for day in slots.order_by().values_list("date", flat=True).distinct()
+        if not calendar.describe_day(day).is_certainly_working
+    ]
+    if days_off:
+        slots = slots.exclude(date__in=days_off)
     return (
         slots.select_related("schedule__organisation")
         .annotate(booked=Count("bookings", filter=_BOOKED))

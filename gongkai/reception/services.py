@@ -24,6 +24,8 @@ from gongkai.reception.models import (
     ReceptionSession,
     ReceptionSlot,
 )
+from gongkai.workdays import calendar
+from gongkai.workdays.calendar import WEEKDAY_NAMES
 
 SCHEDULE_FIELDS = (
     "stationed_department",
@@ -48,6 +50,23 @@ SESSION_FIELDS = (
 def _require_manage(actor: Any, organisation: Organisation) -> None:
     if not permissions.can_manage_reception(actor, organisation):
         raise PermissionDeniedError("您没有管理该机构接访工作的权限。")
+
+
+def working_day_problem(day: dt.date) -> str:
+    """Why `day` cannot be offered for reception ("" if it can): people come in person, so
+    only a day that is certainly worked is offered, never a weekend that the State Council
+    notice of a year not yet entered may or may not turn into a make-up workday."""
+    info = calendar.describe_day(day)
+    if info.is_certainly_working:
+        return ""
+    if info.kind == "holiday":
+        return f"{day:%Y-%m-%d} 是{info.name or '法定节假日'}假期，不是工作日，不能安排接访。"
+    if info.kind == "possible_makeup_workday":
+        return (
+            f"{day:%Y-%m-%d}（{WEEKDAY_NAMES[day.weekday()]}）可能调休上班，"
+            f"但{day.year}年的放假安排尚未公布，暂不能安排接访。"
+        )
+    return f"{day:%Y-%m-%d} 是{WEEKDAY_NAMES[day.weekday()]}，不是工作日，不能安排接访。"
 
 
 def _check_schedule(data: dict[str, Any]) -> dict[str, Any]:
@@ -107,6 +126,9 @@ def reception_slot_create(
         )
     if end_time <= start_time:
         raise ApplicationError("结束时间应晚于开始时间。")
+    problem = working_day_problem(date)
+    if problem:
+        raise ApplicationError(problem)
     if capacity is None or capacity < 1:
         raise ApplicationError("可预约人数至少为 1。")
     if not place.strip():
@@ -163,6 +185,11 @@ def reception_booking_create(
         raise ApplicationError("没有找到该接访时段。")
     if slot.date < timezone.localdate():
         raise ApplicationError("该接访时段已过，请选择其他时段。")
+    if working_day_problem(slot.date):
+        # A slot entered before the holiday schedule was known may now fall on a day off.
+        raise ApplicationError(
+            f"{slot.date:%Y-%m-%d} 不是工作日，该接访时段不接受预约，请选择其他时段。"
+        )
     errors: dict[str, list[str]] = {}
     if not name.strip():
         errors["name"] = ["请填写姓名。"]

@@ -4,7 +4,7 @@ Understood forms: ``2027-01-01``, ``2027/1/1``, ``2027年1月1日``, ``1月1日`
 至/到/~/—/- whose end may be shortened (``1月1日至3日``, ``1月28日（星期四）至2月3日``), several
 dates joined by 、, and a name before a colon (``春节：2月6日至12日``). Remarks in brackets
 (weekdays, lunar dates) are ignored. Anything with digits that is not understood is reported,
-never dropped silently.
+never dropped silently; so is a day listed twice and a range of more than 31 days.
 """
 
 from __future__ import annotations
@@ -109,12 +109,18 @@ def _parse_clause(clause: str, *, year: int, name: str, result: ParsedDates) -> 
         previous = (y, m)
 
         if pending_start is not None:
-            if day < pending_start or (day - pending_start).days > MAX_RANGE_DAYS:
+            if day < pending_start:
                 result.problems.append(f"日期范围有误：「{original}」")
+                return
+            if (day - pending_start).days + 1 > MAX_RANGE_DAYS:
+                result.problems.append(
+                    f"日期范围超过{MAX_RANGE_DAYS}天（共{(day - pending_start).days + 1}天），"
+                    f"请核对：「{original}」"
+                )
                 return
             current = pending_start
             while current <= day:
-                result.days[current] = name
+                _add(result, current, name, original)
                 current += timedelta(days=1)
             pending_start = None
             continue
@@ -123,7 +129,15 @@ def _parse_clause(clause: str, *, year: int, name: str, result: ParsedDates) -> 
         if following.strip() in RANGE_SEPARATORS:
             pending_start = day
         else:
-            result.days[day] = name
+            _add(result, day, name, original)
+
+
+def _add(result: ParsedDates, day: date, name: str, original: str) -> None:
+    # A day listed twice is a slip (a mistyped date, a pasted line twice): never merge silently.
+    if day in result.days:
+        result.problems.append(f"{day.isoformat()} 重复列出（「{original}」）")
+        return
+    result.days[day] = name
 
 
 def parse_dates(text: str, *, year: int) -> ParsedDates:
@@ -164,6 +178,8 @@ def parse_notice(text: str, *, year: int) -> ParsedNotice:
                 if part.strip():
                     _parse_clause(part, year=year, name=name, result=parsed)
             target = notice.makeup_workdays if "上班" in clause else notice.holidays
+            for day in sorted(set(target) & set(parsed.days)):
+                notice.problems.append(f"{day.isoformat()} 重复列出（「{clause.strip()}」）")
             target.update(parsed.days)
             notice.problems.extend(parsed.problems)
     return notice

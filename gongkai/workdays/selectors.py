@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import calendar as std_calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from gongkai.core.models import AuditEntry
 from gongkai.workdays import calendar, statutory
 from gongkai.workdays.calendar import DayInfo
 from gongkai.workdays.models import CalendarDay, CalendarYear
@@ -60,6 +62,45 @@ def stored_date_provisional_note(day: date | None, entered: frozenset[int]) -> s
         return ""
     assert day is not None
     return calendar.provisional_note((day.year,))
+
+
+SAVED_ACTION = "workdays.calendar_year.saved"
+
+# The notice for year Y is usually out in November or December of Y - 1; from 1 November on,
+# those who may enter it are asked to.
+NOTICE_EXPECTED_FROM = (11, 1)
+# Open deadlines fall within about this many days: 20 + 20 working days of 第三十三条, the 90
+# days of an administrative review. A provisional year among them is worth a note.
+DEADLINE_HORIZON_DAYS = 90
+
+
+def calendar_next_year_missing(today: date, *, using: str = "default") -> int | None:
+    """Next year, if from 1 November on its notice is still not entered; else None."""
+    if (today.month, today.day) < NOTICE_EXPECTED_FROM:
+        return None
+    next_year = today.year + 1
+    entered = CalendarYear.objects.using(using).filter(year=next_year).exists()
+    return None if entered else next_year
+
+
+def calendar_provisional_years_ahead(today: date) -> tuple[int, ...]:
+    """Years without an entered notice in which open deadlines may fall."""
+    return calendar.provisional_years_between(today, today + timedelta(days=DEADLINE_HORIZON_DAYS))
+
+
+def calendar_year_last_recomputed(calendar_year: CalendarYear) -> dict[str, Any]:
+    """What the year's last save recomputed: {"count", "changes", "truncated"} (see services)."""
+    entry = (
+        AuditEntry.objects.filter(
+            action=SAVED_ACTION,
+            object_type="workdays.calendaryear",
+            object_id=str(calendar_year.pk),
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    recomputed = entry.data.get("recomputed") if entry else None
+    return recomputed or {"count": 0, "changes": [], "truncated": False}
 
 
 def calendar_month_grid(year: int) -> list[MonthGrid]:

@@ -1,12 +1,22 @@
-"""Writes to the working-day calendar."""
+"""Writes to the working-day calendar.
+
+Entering or correcting a year's schedule moves every stored date counted in working days
+across that year: in the same transaction, each recomputer of DEADLINE_RECOMPUTERS recomputes
+its open records with the new schedule and audits each date that moved. The recomputers are
+named by dotted path and resolved only when a year is saved, so this app never imports the
+apps whose deadlines depend on it. Stored dates that are not counted in working days (annual
+reports: calendar dates of 第四十九条; reminders: read `due_on` when they run) need nothing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
+from django.utils.module_loading import import_string
 
 from gongkai.core import audit
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
@@ -15,11 +25,95 @@ from gongkai.workdays import calendar
 from gongkai.workdays.calendar import WEEKDAY_NAMES
 from gongkai.workdays.models import CalendarDay, CalendarYear
 from gongkai.workdays.notice import parse_dates, parse_notice
+from gongkai.workdays.selectors import SAVED_ACTION
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
+# No holiday block of 《全国年节及纪念日放假办法》 comes near a month: a longer run is a mistake.
+MAX_CONSECUTIVE_HOLIDAYS = 31
 
 DatesInput = str | Mapping[date, str] | Iterable[date]
+
+# Each `<entity>_recompute_deadlines(*, actor, years) -> list[DeadlineChange]`: recompute the
+# open records whose stored due date was counted across `years`, save and audit (with
+# `deadline_change_record`) those whose date moved, and tell whom it concerns after the commit.
+DEADLINE_RECOMPUTERS: tuple[str, ...] = (
+    "gongkai.disclosure_requests.services.disclosure_request_recompute_deadlines",
+    "gongkai.catalogue.services.information_item_recompute_deadlines",
+    "gongkai.complaints.services.complaint_recompute_deadlines",
+    "gongkai.appeals.services.appeal_case_recompute_deadlines",
+)
+# How many moved dates the calendar's own audit entry lists (each record has its own entry).
+SUMMARY_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class DeadlineChange:
+    """A stored due date that a newly entered or corrected schedule moved."""
+
+    object_type: str  # "app_label.model_name", as in the audit trail
+    object_id: str
+    label: str  # what staff call the record, e.g. its tracking number
+    field: str
+    field_label: str
+    old: date | None
+    new: date | None
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "label": self.label,
+            "field": self.field,
+            "field_label": self.field_label,
+            "old": self.old.isoformat() if self.old else None,
+            "new": self.new.isoformat() if self.new else None,
+        }
+
+
+def deadline_change_record(
+    obj: models.Model,
+    *,
+    actor: Any,
+    action: str,
+    years: Sequence[int],
+    field: str,
+    field_label: str,
+    old: date | None,
+    new: date | None,
+    label: str = "",
+    organisation: Any = None,
+) -> DeadlineChange:
+    """Audit one moved date (old and new, the years entered); for the recomputers."""
+    change = DeadlineChange(
+        object_type=f"{obj._meta.app_label}.{obj._meta.model_name}",
+        object_id=str(obj.pk),
+        label=label or str(obj),
+        field=field,
+        field_label=field_label,
+        old=old,
+        new=new,
+    )
+    audit.log(
+        obj,
+        action,
+        actor=actor,
+        organisation=organisation,
+        data={**change.as_data(), "calendar_years": sorted(years)},
+    )
+    return change
+
+
+def deadline_recomputers() -> list[Callable[..., list[DeadlineChange]]]:
+    return [import_string(path) for path in DEADLINE_RECOMPUTERS]
+
+
+def recompute_deadlines(*, actor: Any, years: Sequence[int]) -> list[DeadlineChange]:
+    """Run every recomputer for `years`; must run inside the calendar save's transaction."""
+    changes: list[DeadlineChange] = []
+    for recompute in deadline_recomputers():
+        changes.extend(recompute(actor=actor, years=tuple(years)))
+    return changes
 
 
 def _read_dates(
@@ -31,7 +125,12 @@ def _read_dates(
         return parsed.days
     if isinstance(value, Mapping):
         return {day: str(name) for day, name in value.items()}
-    return dict.fromkeys(value, "")
+    days: dict[date, str] = {}
+    for day in value:
+        if day in days:
+            problems.append(f"{label}：{day.isoformat()} 重复列出")
+        days[day] = ""
+    return days
 
 
 def _is_blank(value: DatesInput) -> bool:
@@ -81,6 +180,7 @@ def calendar_year_save_from_notice(
         calendar_year = CalendarYear(year=year)
         action = "created"
     else:
+        # A year already entered (or seeded) is corrected: the audit keeps what it replaces.
         previous = {
             "holidays": _iso(calendar_year.days.filter(kind=CalendarDay.Kind.HOLIDAY)),
             "makeup_workdays": _iso(
@@ -89,7 +189,7 @@ def calendar_year_save_from_notice(
             "source": calendar_year.source,
         }
         calendar_year.days.all().delete()
-        action = "replaced"
+        action = "corrected"
     calendar_year.source = CalendarYear.Source.NOTICE
     calendar_year.notice = notice
     calendar_year.save()  # also moves updated_at, which invalidates every process's cache
@@ -103,9 +203,13 @@ def calendar_year_save_from_notice(
             for day, name in sorted(days.items())
         ]
     )
+    # Count with the new schedule from here on, also where the clock has not moved since the
+    # last save (the cache is keyed by updated_at); other processes follow through that key.
+    calendar.clear_cache()
+    changes = recompute_deadlines(actor=actor, years=[year])
     audit.log(
         calendar_year,
-        "workdays.calendar_year.saved",
+        SAVED_ACTION,
         actor=actor,
         data={
             "year": year,
@@ -113,6 +217,11 @@ def calendar_year_save_from_notice(
             "holidays": sorted(d.isoformat() for d in holiday_days),
             "makeup_workdays": sorted(d.isoformat() for d in makeup_days),
             "previous": previous,
+            "recomputed": {
+                "count": len(changes),
+                "changes": [change.as_data() for change in changes[:SUMMARY_LIMIT]],
+                "truncated": len(changes) > SUMMARY_LIMIT,
+            },
         },
     )
     transaction.on_commit(calendar.clear_cache)
@@ -138,4 +247,21 @@ def _validate(year: int, holidays: dict[date, str], makeup_workdays: dict[date, 
             )
     for day in sorted(set(holidays) & set(makeup_workdays)):
         problems.append(f"{day.isoformat()} 不能既是放假日又是调休上班日")
+    for first, last in _runs(holidays):
+        if (last - first).days + 1 > MAX_CONSECUTIVE_HOLIDAYS:
+            problems.append(
+                f"{first.isoformat()} 至 {last.isoformat()} 连续放假{(last - first).days + 1}天，"
+                f"超过{MAX_CONSECUTIVE_HOLIDAYS}天，请核对"
+            )
     return problems
+
+
+def _runs(days: Iterable[date]) -> list[tuple[date, date]]:
+    """Runs of consecutive days, as (first, last)."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(days):
+        if runs and day - runs[-1][1] == timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs

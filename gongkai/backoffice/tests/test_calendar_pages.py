@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+import zoneinfo
+from datetime import date, datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry
+from gongkai.disclosure_requests import services as request_services
+from gongkai.disclosure_requests.tests.test_services import person_data
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 from gongkai.workdays.calendar import add_working_days
 from gongkai.workdays.models import CalendarDay, CalendarYear
+from gongkai.workdays.services import calendar_year_save_from_notice
 from gongkai.workdays.tests.test_notice import NOTICE_2026
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +52,7 @@ def test_anonymous_visitors_are_sent_to_login(client):
         assert reverse("backoffice:login") in response["Location"]
 
 
-@pytest.mark.parametrize("role", [Role.HANDLER, Role.COORDINATOR, Role.PUBLISHER, Role.AUDITOR])
+@pytest.mark.parametrize("role", [Role.HANDLER, Role.APPROVER, Role.PUBLISHER, Role.AUDITOR])
 def test_staff_without_calendar_permission_get_403(client, role):
     client.force_login(staff_with_role(role, OrganisationFactory()))
     assert client.get(reverse("backoffice:calendar_list")).status_code == 403
@@ -154,3 +159,126 @@ def test_year_out_of_range_is_404(calendar_admin_client):
         calendar_admin_client.get(reverse("backoffice:calendar_edit", args=[1800])).status_code
         == 404
     )
+
+
+# --- the coordinator, the dashboard's notes, the recomputed dates ------------------------------
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def _frozen(day: date):
+    return time_machine.travel(
+        datetime.combine(day, datetime.min.time().replace(hour=10), SHANGHAI), tick=False
+    )
+
+
+def test_the_coordinator_enters_the_calendar_and_sees_the_menu_link(client):
+    coordinator = staff_with_role(Role.COORDINATOR, OrganisationFactory())
+    client.force_login(coordinator)
+    dashboard = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert reverse("backoffice:calendar_list") in dashboard
+    assert client.get(reverse("backoffice:calendar_list")).status_code == 200
+    response = client.post(
+        reverse("backoffice:calendar_edit", args=[2027]),
+        {"notice": NOTICE_2027, "holidays": "", "makeup_workdays": "", "save": "1"},
+    )
+    assert response.status_code == 302
+    assert AuditEntry.objects.get(action="workdays.calendar_year.saved").actor == coordinator
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.ORG_ADMIN])
+def test_from_november_those_who_may_enter_next_year_are_asked_to(client, role):
+    client.force_login(staff_with_role(role, OrganisationFactory()))
+    with _frozen(date(2026, 10, 31)):
+        assert (
+            "calendar-missing-year"
+            not in client.get(reverse("backoffice:dashboard")).content.decode()
+        )
+    with _frozen(date(2026, 12, 6)):
+        html = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert 'id="calendar-missing-year"' in html
+    assert "2027年的节假日安排尚未录入" in html
+    assert reverse("backoffice:calendar_edit", args=[2027]) in html
+
+
+def test_others_are_not_asked_and_nobody_once_the_year_is_entered(client):
+    admin = staff_with_role(Role.ORG_ADMIN, OrganisationFactory())
+    client.force_login(staff_with_role(Role.HANDLER, OrganisationFactory()))
+    with _frozen(date(2026, 12, 6)):
+        assert (
+            "calendar-missing-year"
+            not in client.get(reverse("backoffice:dashboard")).content.decode()
+        )
+        calendar_year_save_from_notice(
+            actor=admin, year=2027, holidays="", makeup_workdays="", notice=NOTICE_2027
+        )
+        client.force_login(admin)
+        assert (
+            "calendar-missing-year"
+            not in client.get(reverse("backoffice:dashboard")).content.decode()
+        )
+
+
+def test_the_dashboard_notes_a_provisional_year_where_deadlines_fall(client):
+    client.force_login(staff_with_role(Role.HANDLER, OrganisationFactory()))
+    with _frozen(date(2026, 6, 1)):
+        assert (
+            "calendar-provisional-note"
+            not in client.get(reverse("backoffice:dashboard")).content.decode()
+        )
+    with _frozen(date(2026, 12, 6)):
+        text = _text(client.get(reverse("backoffice:dashboard")))
+    assert "暂定：2027年的放假安排尚未公布" in text
+
+
+def test_the_handler_sees_the_dates_entering_a_notice_moved(client):
+    organisation = OrganisationFactory()
+    coordinator = staff_with_role(Role.COORDINATOR, organisation)
+    handler = staff_with_role(Role.HANDLER, organisation)
+    with _frozen(date(2026, 12, 6)):
+        disclosure_request = request_services.disclosure_request_register(
+            actor=coordinator, organisation=organisation, channel="in_person",
+            received_on=date(2026, 12, 6), data=person_data(),
+        )  # fmt: skip
+        request_services.disclosure_request_assign(
+            actor=coordinator, disclosure_request=disclosure_request, handler=handler
+        )
+        client.force_login(handler)
+        assert (
+            "calendar-recomputed"
+            not in client.get(reverse("backoffice:dashboard")).content.decode()
+        )
+        calendar_year_save_from_notice(
+            actor=coordinator, year=2027, holidays="", makeup_workdays="", notice=NOTICE_2027
+        )
+        text = _text(client.get(reverse("backoffice:dashboard")))
+        assert f"{disclosure_request.tracking_number} 答复期限 2027-01-02 2027-01-04" in text
+        # The application's own page shows the audit entry.
+        detail = client.get(reverse("backoffice:request_detail", args=[disclosure_request.pk]))
+        assert "disclosure_requests.request.deadline_recomputed" in detail.content.decode()
+        # The coordinator, who does not handle it, is not told.
+        client.force_login(coordinator)
+        assert (
+            "calendar-recomputed"
+            not in client.get(reverse("backoffice:dashboard")).content.decode()
+        )
+
+
+def test_saving_says_how_many_dates_moved_and_lists_them(client):
+    organisation = OrganisationFactory()
+    coordinator = staff_with_role(Role.COORDINATOR, organisation)
+    client.force_login(coordinator)
+    with _frozen(date(2026, 12, 6)):
+        disclosure_request = request_services.disclosure_request_register(
+            actor=coordinator, organisation=organisation, channel="in_person",
+            received_on=date(2026, 12, 6), data=person_data(),
+        )  # fmt: skip
+        response = client.post(
+            reverse("backoffice:calendar_edit", args=[2027]),
+            {"notice": NOTICE_2027, "holidays": "", "makeup_workdays": "", "save": "1"},
+            follow=True,
+        )
+    text = _text(response)
+    assert "2027年的节假日安排已保存，1项期限已按新的安排重新计算。" in text
+    assert f"{disclosure_request.tracking_number} 答复期限 2027-01-02 2027-01-04" in text
+    assert "再次保存即为更正" in text

@@ -34,6 +34,7 @@ PUBLISHERS = frozenset({"publisher"})
 IMPORTERS = frozenset({"coordinator"})
 AUDITORS = frozenset({"coordinator", "approver", "publisher", "auditor", "org_admin"})
 ADMINS = frozenset({"org_admin"})
+CALENDAR_MANAGERS = frozenset({"coordinator", "org_admin"})
 NOBODY: frozenset[str] = frozenset()
 REQUEST_VIEWERS = frozenset({"coordinator", "handler", "approver", "auditor"})
 REQUEST_REGISTRARS = frozenset({"coordinator"})
@@ -184,9 +185,9 @@ SPECS: dict[str, Spec] = {
     "organisation_create": Spec("get", _none, ADMINS),
     "organisation_detail": Spec("get", _org1, ALL, scoped=True),
     "organisation_edit": Spec("get", _org1, ADMINS, scoped=True),
-    "calendar_list": Spec("get", _none, ADMINS),
-    "calendar_add": Spec("get", _none, ADMINS, query="?year=2027", ok=302),
-    "calendar_edit": Spec("get", lambda world: {"year": 2025}, ADMINS),
+    "calendar_list": Spec("get", _none, CALENDAR_MANAGERS),
+    "calendar_add": Spec("get", _none, CALENDAR_MANAGERS, query="?year=2027", ok=302),
+    "calendar_edit": Spec("get", lambda world: {"year": 2025}, CALENDAR_MANAGERS),
     # 依申请公开
     "request_list": Spec("get", _none, REQUEST_VIEWERS),
     "request_to_confirm": Spec("get", _none, REQUEST_REGISTRARS),

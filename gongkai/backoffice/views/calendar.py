@@ -108,6 +108,9 @@ class CalendarEditView(StaffRequiredMixin, _CanManageCalendar, View):
             "calendar_year": calendar_year,
             "form": form,
             "audit_entries": audit.entries_for(calendar_year) if calendar_year else [],
+            "recomputed": (
+                selectors.calendar_year_last_recomputed(calendar_year) if calendar_year else None
+            ),
             **extra,
         }
         return render(request, self.template_name, context, status=status)
@@ -150,7 +153,7 @@ class CalendarEditView(StaffRequiredMixin, _CanManageCalendar, View):
             )
 
         try:
-            services.calendar_year_save_from_notice(
+            calendar_year = services.calendar_year_save_from_notice(
                 actor=request.user,
                 year=year,
                 holidays=data["holidays"],
@@ -162,5 +165,10 @@ class CalendarEditView(StaffRequiredMixin, _CanManageCalendar, View):
             return self._render(
                 request, year, form, problems=problems, error=error.message, status=400
             )
-        messages.success(request, _("%(year)s年的节假日安排已保存。") % {"year": year})
+        recomputed = selectors.calendar_year_last_recomputed(calendar_year)
+        messages.success(
+            request,
+            _("%(year)s年的节假日安排已保存，%(count)s项期限已按新的安排重新计算。")
+            % {"year": year, "count": recomputed["count"]},
+        )
         return redirect("backoffice:calendar_edit", year=year)

@@ -70,3 +70,19 @@ def test_superuser_holds_everything(tree):
 
 def test_user_without_membership_is_not_back_office_user(tree):
     assert not p.is_back_office_user(UserFactory())
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (Role.COORDINATOR, True),
+        (Role.ORG_ADMIN, True),
+        (Role.HANDLER, False),
+        (Role.APPROVER, False),
+        (Role.PUBLISHER, False),
+        (Role.AUDITOR, False),
+    ],
+)
+def test_the_coordinator_and_the_admin_manage_the_calendar(tree, role, expected):
+    _, _, division, _ = tree
+    assert p.can_manage_calendar(staff_with_role(role, division)) is expected

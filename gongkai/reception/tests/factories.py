@@ -10,6 +10,14 @@ from gongkai.reception.models import (
     ReceptionSession,
     ReceptionSlot,
 )
+from gongkai.workdays import calendar
+
+
+def next_certain_working_day(day: dt.date) -> dt.date:
+    """`day`, or the first day after it that is certainly worked: slots are offered only then."""
+    while not calendar.describe_day(day).is_certainly_working:
+        day += dt.timedelta(days=1)
+    return day
 
 
 class ReceptionScheduleFactory(factory.django.DjangoModelFactory):
@@ -28,7 +36,7 @@ class ReceptionSlotFactory(factory.django.DjangoModelFactory):
         model = ReceptionSlot
 
     schedule = factory.SubFactory(ReceptionScheduleFactory)
-    date = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=7))
+    date = factory.LazyFunction(lambda: next_certain_working_day(dt.date.today() + dt.timedelta(7)))
     start_time = dt.time(9, 30)
     end_time = dt.time(11, 30)
     place = "一楼接访室"

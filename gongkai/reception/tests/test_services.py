@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import zoneinfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.db import connection
 
@@ -11,7 +13,7 @@ from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.core.models import AuditEntry
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
-from gongkai.reception import services
+from gongkai.reception import selectors, services
 from gongkai.reception.models import ReceptionBooking, ReceptionSession
 from gongkai.reception.statistics import year_statistics
 from gongkai.reception.tests.factories import (
@@ -22,6 +24,8 @@ from gongkai.reception.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 
 def _book(slot_id: int, **overrides: str) -> ReceptionBooking:
@@ -176,3 +180,51 @@ def test_statistics_sum_the_sessions_of_the_year_and_organisations() -> None:
         "reception.bookings": 1,
     }
     assert year_statistics(organisation_ids=[], year=2009)["reception.sessions"] == 0
+
+
+# --- only days certainly worked: 2027-01-01 was bookable --------------------------------------
+
+
+@pytest.fixture
+def december_2026():
+    with time_machine.travel(dt.datetime(2026, 12, 6, 10, tzinfo=SHANGHAI), tick=False):
+        yield
+
+
+@pytest.mark.usefixtures("december_2026")
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        (dt.date(2027, 1, 1), "2027-01-01 是元旦假期，不是工作日，不能安排接访。"),
+        # Provisional 2027: a weekend next to 元旦 may become a make-up workday, or not.
+        (dt.date(2027, 1, 2), "2027-01-02（星期六）可能调休上班，但2027年的放假安排尚未公布"),
+        (dt.date(2027, 1, 16), "2027-01-16 是星期六，不是工作日，不能安排接访。"),
+    ],
+)
+def test_staff_cannot_offer_a_slot_on_a_day_off(day: dt.date, message: str) -> None:
+    schedule = ReceptionScheduleFactory(month=dt.date(2027, 1, 1))
+    coordinator = staff_with_role(Role.COORDINATOR, schedule.organisation)
+    with pytest.raises(ApplicationError, match=message):
+        services.reception_slot_create(
+            actor=coordinator, schedule=schedule, date=day, start_time=dt.time(9),
+            end_time=dt.time(11), place="一楼接访室", capacity=3,
+        )  # fmt: skip
+    assert not schedule.slots.exists()
+    slot = services.reception_slot_create(
+        actor=coordinator, schedule=schedule, date=dt.date(2027, 1, 4), start_time=dt.time(9),
+        end_time=dt.time(11), place="一楼接访室", capacity=3,
+    )  # fmt: skip
+    assert slot.date == dt.date(2027, 1, 4)
+
+
+@pytest.mark.usefixtures("december_2026")
+def test_a_slot_on_a_holiday_is_neither_offered_nor_bookable() -> None:
+    schedule = ReceptionScheduleFactory(month=dt.date(2027, 1, 1))
+    holiday = ReceptionSlotFactory(schedule=schedule, date=dt.date(2027, 1, 1))
+    working = ReceptionSlotFactory(schedule=schedule, date=dt.date(2027, 1, 4))
+    assert list(selectors.slot_list_public()) == [working]
+    assert selectors.slot_get_public(pk=holiday.pk) is None
+    with pytest.raises(ApplicationError, match="2027-01-01 不是工作日，该接访时段不接受预约"):
+        _book(holiday.pk)
+    assert not ReceptionBooking.objects.exists()
+    assert _book(working.pk).status == ReceptionBooking.Status.BOOKED

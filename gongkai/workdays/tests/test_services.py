@@ -77,7 +77,7 @@ def test_saving_replaces_the_existing_rows_and_records_them(calendar_admin):
     # The change is seen at once: Monday 3/30 is now off and Qingming is a normal weekday.
     assert add_working_days(date(2026, 3, 7), 20) == date(2026, 4, 6)
     last = AuditEntry.objects.filter(action="workdays.calendar_year.saved").latest("pk")
-    assert last.data["mode"] == "replaced"
+    assert last.data["mode"] == "corrected"
     assert "2026-02-14" in last.data["previous"]["makeup_workdays"]
 
 
@@ -135,7 +135,7 @@ def test_year_out_of_range_is_refused(calendar_admin):
         )
 
 
-@pytest.mark.parametrize("role", [Role.HANDLER, Role.COORDINATOR, Role.PUBLISHER, Role.AUDITOR])
+@pytest.mark.parametrize("role", [Role.HANDLER, Role.APPROVER, Role.PUBLISHER, Role.AUDITOR])
 def test_only_calendar_managers_may_save(role):
     user = staff_with_role(role, OrganisationFactory())
     with pytest.raises(PermissionDeniedError):

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from gongkai.core.exceptions import ApplicationError
 from gongkai.disclosure_requests.rules.calculator import (
@@ -17,6 +18,7 @@ from gongkai.disclosure_requests.rules.calculator import (
 from gongkai.disclosure_requests.rules.regimes import REGIME_CODES
 
 BAD_INPUT = 2
+NO_DATABASE = 3
 
 
 class Command(BaseCommand):
@@ -69,6 +71,13 @@ class Command(BaseCommand):
             )
         except ApplicationError as error:
             raise CommandError(error.message, returncode=BAD_INPUT) from error
+        except DatabaseError as error:
+            # The calendar's entered years live in the database (see gongkai.workdays).
+            raise CommandError(
+                "数据库尚未初始化或无法访问，无法读取工作日历，请先运行 gongkai migrate。"
+                f"（{error}）",
+                returncode=NO_DATABASE,
+            ) from error
         self.stdout.write(
             json.dumps(explanation_as_dict(explanation), ensure_ascii=False, indent=2)
         )
