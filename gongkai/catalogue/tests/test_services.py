@@ -491,9 +491,6 @@ def test_deadline_in_a_year_without_calendar_is_provisional_and_old_gaps_are_fil
     assert stored_date_is_provisional(item.publication_due_on, entered_years())
     assert not item.is_publication_overdue
 
-    # An item saved by an earlier version, which left the date empty for such a year.
-    InformationItem.objects.filter(pk=item.pk).update(publication_due_on=None)
-
     admin = django_user_model.objects.create_superuser("calendar-admin", password="x" * 12)
     calendar_year_save_from_notice(
         actor=admin,
@@ -504,6 +501,12 @@ def test_deadline_in_a_year_without_calendar_is_provisional_and_old_gaps_are_fil
     from gongkai.workdays import calendar
 
     calendar.clear_cache()
+    # Entering the notice recomputed the provisional date.
+    item.refresh_from_db()
+    assert item.publication_due_on == dt.date(2027, 1, 18)
+
+    # An item saved by an earlier version, which left the date empty for such a year.
+    InformationItem.objects.filter(pk=item.pk).update(publication_due_on=None)
     assert services.information_items_refresh_due_dates() == 1
     item.refresh_from_db()
     # 18 Dec 2026 (Fri) + 20 working days: 9 in December, New Year's Day off, 11 in January.
