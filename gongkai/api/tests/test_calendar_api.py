@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
+
 pytestmark = pytest.mark.django_db
+
+# 2026 is the last year entered; 2027 is counted provisionally.
+frozen_clock = frozen_clock_at(dt.datetime(2026, 12, 6, 10, tzinfo=SHANGHAI))
 
 UNKNOWN_2027 = "2027年的节假日安排尚未录入，请先在“工作日历”中录入国务院办公厅通知。"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import date
 
@@ -9,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 from gongkai.workdays.calendar import add_working_days
@@ -16,6 +18,9 @@ from gongkai.workdays.models import CalendarDay, CalendarYear
 from gongkai.workdays.tests.test_notice import NOTICE_2026
 
 pytestmark = pytest.mark.django_db
+
+# 2026 is the last year entered; 2027 is counted provisionally.
+frozen_clock = frozen_clock_at(dt.datetime(2026, 12, 6, 10, tzinfo=SHANGHAI))
 
 NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
 一、元旦：1月1日（周五）至3日（周日）放假，共3天。
