@@ -4,6 +4,8 @@ import importlib
 
 import pytest
 
+pytest_plugins = ["gongkai.core.testing.clock_plugin"]
+
 # Data the migrations seed. A transactional test ends by flushing every table, which removes
 # these rows too (post_migrate recreates content types and permissions, not data migrations),
 # so each transactional test puts them back before it starts.

@@ -9,11 +9,15 @@ from rest_framework.test import APIClient
 
 from gongkai.appeals.models import AppealCase, CaseKind
 from gongkai.appeals.tests.factories import AppealCaseFactory
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.disclosure_requests.tests.factories import DisclosureRequestFactory
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 
 pytestmark = pytest.mark.django_db
+
+# After every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 
 @pytest.fixture

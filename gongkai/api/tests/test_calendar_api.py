@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 
 pytestmark = pytest.mark.django_db
 
 OUT_OF_RANGE_2101 = "2101年不在可计算工作日的范围内（2000年至2100年）。"
+# 2026 is the last year entered; 2027 is counted provisionally.
+frozen_clock = frozen_clock_at(dt.datetime(2026, 12, 6, 10, tzinfo=SHANGHAI))
 
 
 def test_days_of_a_year(client):

@@ -8,6 +8,7 @@ another organisation's objects (exactly as for a missing one), and succeed other
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,10 @@ from gongkai.api import urls as api_urls
 from gongkai.backoffice.tests.request_world import request_pk, request_world
 from gongkai.backoffice.tests.world import ROLES, USER_KEYS, World, build_world
 from gongkai.catalogue.tests.factories import MINIMAL_PDF
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
+
+# After every date the matrix posts; reception slots and meetings fall on working days.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 ALL = frozenset(ROLES)
 EDITORS = frozenset({"coordinator", "handler"})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.engagement.models import EnterpriseSubscriber
 from gongkai.engagement.tests.factories import (
     BroadcastMessageFactory,
@@ -19,6 +22,9 @@ from gongkai.organisations.tests.factories import staff_with_role
 from gongkai.reception.tests.factories import ReceptionBookingFactory, ReceptionSlotFactory
 
 pytestmark = pytest.mark.django_db
+
+# A Monday: the factories' reception slots and meetings fall a week or more later.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 3, 3, 10, tzinfo=SHANGHAI))
 
 
 def test_book_until_full_then_a_clear_message() -> None:

@@ -9,9 +9,13 @@ from hypothesis import strategies as st
 from gongkai.appeals import statistics
 from gongkai.appeals.models import AppealCase, CaseKind, CaseResult
 from gongkai.appeals.tests.factories import AppealCaseFactory
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
+
+# After every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 
 def test_keys_are_the_fifteen_columns_plus_complaints() -> None:

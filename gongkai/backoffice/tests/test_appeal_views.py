@@ -13,10 +13,14 @@ from openpyxl import load_workbook
 from gongkai.appeals.models import AppealCase, AppealDocument, CaseKind
 from gongkai.appeals.tests.factories import AppealCaseFactory
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 
 pytestmark = pytest.mark.django_db
+
+# After every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 from datetime import date, datetime
@@ -11,6 +12,7 @@ import time_machine
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.disclosure_requests import services as request_services
 from gongkai.disclosure_requests.tests.test_services import person_data
 from gongkai.organisations.models import Role
@@ -21,6 +23,9 @@ from gongkai.workdays.services import calendar_year_save_from_notice
 from gongkai.workdays.tests.test_notice import NOTICE_2026
 
 pytestmark = pytest.mark.django_db
+
+# 2026 is the last year entered; 2027 is counted provisionally.
+frozen_clock = frozen_clock_at(dt.datetime(2026, 12, 6, 10, tzinfo=SHANGHAI))
 
 NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
 一、元旦：1月1日（周五）至3日（周日）放假，共3天。

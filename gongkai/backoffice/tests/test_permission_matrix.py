@@ -14,6 +14,7 @@ its row is added to SPECS. For each (page, person) the expected status follows f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,10 @@ from gongkai.backoffice import urls as backoffice_urls
 from gongkai.backoffice.tests.request_world import request_pk, request_world
 from gongkai.backoffice.tests.world import ROLES, USER_KEYS, World, build_world
 from gongkai.catalogue.tests.factories import MINIMAL_PDF
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
+
+# After every date the matrix posts; reception slots and meetings fall on working days.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 ALL = frozenset(ROLES)
 EDITORS = frozenset({"coordinator", "handler"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -9,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.engagement.models import BroadcastMessage, Meeting, SubscriptionTopic
 from gongkai.engagement.tests.factories import (
     BroadcastMessageFactory,
@@ -27,6 +29,9 @@ from gongkai.reception.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+# A Monday: the factories' reception slots and meetings fall a week or more later.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 3, 3, 10, tzinfo=SHANGHAI))
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
@@ -13,6 +14,7 @@ from gongkai.catalogue.imports import RowError, catalogue_import, parse_article2
 from gongkai.catalogue.models import InformationItem
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import UserFactory, staff_with_role
 
@@ -180,13 +182,12 @@ def test_duplicate_index_numbers_in_the_file_are_row_errors(tmp_path, organisati
     assert report.error_lines() == ["第3行 索引号：与第2行的索引号重复"]
 
 
+@time_machine.travel(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI), tick=False)
 def test_a_failure_midway_leaves_no_half_batch(tmp_path, organisation, importer, monkeypatch):
     # Row 2 is published and takes the organisation's first number of the year; row 3 carries
     # that same number from an older system. Both rows pass the checks, the clash only shows
     # while writing, and the first row must be rolled back with it.
-    from django.utils import timezone
-
-    taken = f"{organisation.code}/{timezone.localdate():%Y}-00001"
+    taken = f"{organisation.code}/2025-00001"
     text = f"索引号,名称,生成日期\n,先发布的信息,2024-01-01\n{taken},带旧索引号的信息,2024-01-02\n"
     monkeypatch.setattr(services, "_schedule_search_sync", lambda item: None)
     with pytest.raises(ApplicationError) as excinfo:

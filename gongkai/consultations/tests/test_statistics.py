@@ -22,7 +22,11 @@ from gongkai.consultations.tests.factories import (
     ConsultationTallyFactory,
     ConsultationTopicFactory,
 )
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.tests.factories import OrganisationFactory
+
+# After every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 
 def _at(year: int, month: int, day: int, hour: int = 10) -> dt.datetime:

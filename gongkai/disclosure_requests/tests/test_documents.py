@@ -13,6 +13,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from gongkai.core.exceptions import ApplicationError
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.disclosure_requests.documents import (
     DEFAULT_TITLES,
     mask_identifier,
@@ -31,6 +32,9 @@ from gongkai.disclosure_requests.tests.factories import (
 from gongkai.organisations.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
+
+# Letters are dated today; after every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 ISSUED = dt.date(2025, 3, 14)
 RECEIVED = dt.date(2025, 3, 3)

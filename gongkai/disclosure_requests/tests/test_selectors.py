@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.disclosure_requests import selectors
 from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.disclosure_requests.tests.factories import ACCESS_CODE, DisclosureRequestFactory
@@ -13,6 +14,9 @@ from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 
 pytestmark = pytest.mark.django_db
+
+# After every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2024, 11, 4, 10, tzinfo=SHANGHAI))
 
 TODAY = dt.date(2024, 9, 20)
 

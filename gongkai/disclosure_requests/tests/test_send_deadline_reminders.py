@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.disclosure_requests import tasks
 from gongkai.disclosure_requests.models import DisclosureRequest
 from gongkai.disclosure_requests.tests.factories import DisclosureRequestFactory
@@ -15,6 +16,9 @@ from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 
 pytestmark = pytest.mark.django_db
+
+# The day the reminders are sent for, so the applications are received before they fall due.
+frozen_clock = frozen_clock_at(dt.datetime(2024, 9, 20, 9, tzinfo=SHANGHAI))
 
 TODAY = dt.date(2024, 9, 20)
 

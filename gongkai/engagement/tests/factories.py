@@ -22,7 +22,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     kind = Meeting.Kind.BRIEFING
     title = factory.Sequence(lambda n: f"政策说明会{n}")
-    held_on = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=10))
+    held_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=10))
     place = "四楼会议室"
     capacity = 50
     registration_open = True

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from gongkai.catalogue.tests.factories import MINIMAL_PDF
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.engagement import services
 from gongkai.engagement.models import (
     BroadcastMessage,
@@ -29,6 +30,9 @@ from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 
 pytestmark = pytest.mark.django_db
+
+# A Monday: the factories' meetings fall ten days later.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 3, 3, 10, tzinfo=SHANGHAI))
 
 
 def _register(meeting_id: int, **overrides: str) -> MeetingRegistration:

@@ -13,11 +13,15 @@ from django.urls import reverse
 from gongkai.complaints import services as complaint_services
 from gongkai.complaints.models import Complaint
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 from gongkai.service_guides.tests.factories import ServiceGuideFactory, ServiceItemFactory
 
 pytestmark = pytest.mark.django_db
+
+# After every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 
 @time_machine.travel(dt.datetime(2025, 3, 3, 10, 0), tick=False)

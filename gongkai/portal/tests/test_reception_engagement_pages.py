@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from gongkai.catalogue.tests.factories import MINIMAL_PDF
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.engagement.models import EnterpriseFeedback, EnterpriseSubscriber
 from gongkai.engagement.tests.factories import (
     EnterpriseSubscriberFactory,
@@ -19,6 +22,9 @@ from gongkai.reception.models import ReceptionBooking
 from gongkai.reception.tests.factories import ReceptionBookingFactory, ReceptionSlotFactory
 
 pytestmark = pytest.mark.django_db
+
+# A Monday: the factories' reception slots and meetings fall a week or more later.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 3, 3, 10, tzinfo=SHANGHAI))
 
 
 def test_book_a_slot_and_see_the_confirmation(client, django_capture_on_commit_callbacks) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.models import Organisation, Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 from gongkai.reading_room import selectors, services
@@ -20,6 +21,9 @@ from gongkai.reading_room.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+# After every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 
 
 @pytest.fixture

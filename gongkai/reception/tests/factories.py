@@ -2,6 +2,7 @@ import datetime as dt
 import secrets
 
 import factory
+from django.utils import timezone
 
 from gongkai.organisations.tests.factories import OrganisationFactory
 from gongkai.reception.models import (
@@ -26,7 +27,7 @@ class ReceptionScheduleFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     stationed_department_name = "市环保局"
-    month = factory.LazyFunction(lambda: dt.date.today().replace(day=1))
+    month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
     receiver_name = "吴静"
     receiver_title = "环评处处长"
 
@@ -35,8 +36,14 @@ class ReceptionSlotFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ReceptionSlot
 
-    schedule = factory.SubFactory(ReceptionScheduleFactory)
-    date = factory.LazyFunction(lambda: next_certain_working_day(dt.date.today() + dt.timedelta(7)))
+    date = factory.LazyFunction(
+        lambda: next_certain_working_day(timezone.localdate() + dt.timedelta(days=7))
+    )
+    # The slot's month, not today's: a week ahead is already next month at a month's end.
+    schedule = factory.SubFactory(
+        ReceptionScheduleFactory,
+        month=factory.LazyAttribute(lambda schedule: schedule.factory_parent.date.replace(day=1)),
+    )
     start_time = dt.time(9, 30)
     end_time = dt.time(11, 30)
     place = "一楼接访室"

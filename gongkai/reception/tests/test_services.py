@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import zoneinfo
 
 import pytest
 import time_machine
@@ -11,6 +10,7 @@ from django.db import connection
 
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 from gongkai.reception import selectors, services
@@ -25,7 +25,9 @@ from gongkai.reception.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+# A Monday; the factories' slots fall a week later, on a working Monday too.
+TODAY = dt.date(2025, 3, 3)
+frozen_clock = frozen_clock_at(dt.datetime(2025, 3, 3, 10, tzinfo=SHANGHAI))
 
 
 def _book(slot_id: int, **overrides: str) -> ReceptionBooking:
@@ -78,7 +80,7 @@ def test_bad_booking_input_is_refused(overrides: dict[str, str], message: str) -
 
 
 def test_past_and_unpublished_slots_cannot_be_booked() -> None:
-    past = ReceptionSlotFactory(date=dt.date.today() - dt.timedelta(days=1))
+    past = ReceptionSlotFactory(date=TODAY - dt.timedelta(days=1))
     with pytest.raises(ApplicationError, match="已过"):
         _book(past.pk)
     hidden = ReceptionSlotFactory(schedule=ReceptionScheduleFactory(is_published=False))

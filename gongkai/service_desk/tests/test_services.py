@@ -10,6 +10,7 @@ import time_machine
 from django.utils import timezone
 
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 from gongkai.service_desk import selectors, services, statistics
@@ -17,6 +18,9 @@ from gongkai.service_desk.models import FaultReport, ServiceEvaluation
 from gongkai.service_desk.tests.factories import FaultReportFactory, ServiceEvaluationFactory
 
 pytestmark = pytest.mark.django_db
+
+# After every date the tests enter.
+frozen_clock = frozen_clock_at(dt.datetime(2025, 6, 3, 10, tzinfo=SHANGHAI))
 SCORES = {"attitude": 5, "quality": 4, "efficiency": 4, "conduct": 5}
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 
 import pytest
 
 from gongkai.core.exceptions import ApplicationError, PermissionDeniedError
 from gongkai.core.models import AuditEntry
+from gongkai.core.testing.clock import SHANGHAI, frozen_clock_at
 from gongkai.organisations.models import Role
 from gongkai.organisations.tests.factories import OrganisationFactory, staff_with_role
 from gongkai.workdays.calendar import (
@@ -20,6 +22,10 @@ from gongkai.workdays.services import calendar_year_save_from_notice
 from gongkai.workdays.tests.test_notice import NOTICE_2026
 
 pytestmark = pytest.mark.django_db
+
+# 2026 is the last year entered; the notice for 2027 is being entered in December. Ticking:
+# other processes see a saved year by its moved updated_at, and so do these tests.
+frozen_clock = frozen_clock_at(dt.datetime(2026, 12, 6, 10, tzinfo=SHANGHAI), tick=True)
 
 HOLIDAYS_2027 = """元旦：2027年1月1日至3日
 春节：2月6日（星期六）至2月12日（星期五）

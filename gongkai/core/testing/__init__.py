@@ -1,0 +1,1 @@
+"""Helpers for the test suite that ship with the package so pytest can load them by name."""
