@@ -15,25 +15,21 @@ import datetime as dt
 from dataclasses import dataclass
 
 from gongkai.appeals.models import StatutoryDeadline
-from gongkai.workdays.calendar import is_working_day, provisional_note, provisional_years_between
+from gongkai.workdays.calendar import (
+    HasProvisionalYears,
+    is_working_day,
+    provisional_years_between,
+)
 
 
 @dataclass(frozen=True)
-class ComputedDeadline:
+class ComputedDeadline(HasProvisionalYears):
     rule: StatutoryDeadline
     start: dt.date
     due_on: dt.date
     latest_with_extension: dt.date | None
     # Years of the last days whose holiday notice is not entered: the roll-over is 暂定.
     provisional_years: tuple[int, ...] = ()
-
-    @property
-    def provisional(self) -> bool:
-        return bool(self.provisional_years)
-
-    @property
-    def provisional_note(self) -> str:
-        return provisional_note(self.provisional_years)
 
     @property
     def basis(self) -> str:

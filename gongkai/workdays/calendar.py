@@ -72,14 +72,10 @@ class SkippedDay:
     name: str  # the holiday's name (春节), or the weekday (星期六) for an ordinary weekend
 
 
-@dataclass(frozen=True)
-class WorkingDayExplanation:
-    start: date
-    days: int
-    due: date
-    skipped: list[SkippedDay] = field(default_factory=list)
-    makeup_workdays: list[date] = field(default_factory=list)
-    provisional_years: tuple[int, ...] = ()
+class HasProvisionalYears:
+    """For results that name the years they counted without an entered notice."""
+
+    provisional_years: tuple[int, ...]
 
     @property
     def provisional(self) -> bool:
@@ -88,6 +84,16 @@ class WorkingDayExplanation:
     @property
     def provisional_note(self) -> str:
         return provisional_note(self.provisional_years)
+
+
+@dataclass(frozen=True)
+class WorkingDayExplanation(HasProvisionalYears):
+    start: date
+    days: int
+    due: date
+    skipped: list[SkippedDay] = field(default_factory=list)
+    makeup_workdays: list[date] = field(default_factory=list)
+    provisional_years: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -49,9 +49,9 @@ from gongkai.disclosure_requests.rules import fees
 from gongkai.disclosure_requests.rules.regimes import AGENCY, THIRD_PARTY, Regime, regime_for
 from gongkai.workdays.calendar import (
     WEEKDAY_NAMES,
+    HasProvisionalYears,
     SkippedDay,
     _Snapshot,  # one calendar snapshot per computation: one query, not one per step
-    provisional_note,
 )
 
 ONE_DAY = timedelta(days=1)
@@ -131,7 +131,7 @@ class PausedDay:
 
 
 @dataclass
-class DeadlineExplanation:
+class DeadlineExplanation(HasProvisionalYears):
     regime: Regime
     received_on: date
     start_on: date  # the receipt date, or the day the corrected application was received
@@ -155,14 +155,6 @@ class DeadlineExplanation:
     days_remaining: int | None = None  # working days from today to due_on (negative: overdue)
     # Years the computation counted without an entered notice: its dates from there on are 暂定.
     provisional_years: tuple[int, ...] = ()
-
-    @property
-    def provisional(self) -> bool:
-        return bool(self.provisional_years)
-
-    @property
-    def provisional_note(self) -> str:
-        return provisional_note(self.provisional_years)
 
     def is_provisional(self, day: date | None) -> bool:
         """Whether `day`, counted forward from the receipt, crossed a provisional year."""
