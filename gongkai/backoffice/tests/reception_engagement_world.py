@@ -24,6 +24,7 @@ from gongkai.reception.tests.factories import (
     ReceptionScheduleFactory,
     ReceptionSessionFactory,
     ReceptionSlotFactory,
+    next_certain_working_day,
 )
 
 RECEPTION_VIEWERS = frozenset({"coordinator", "handler", "approver", "auditor"})
@@ -99,7 +100,8 @@ def session_data(world: World) -> dict[str, Any]:
 def slot_data(world: World) -> dict[str, Any]:
     month = reception_engagement_world(world).schedule.month
     return {
-        "date": (month + dt.timedelta(days=20)).isoformat(),
+        # Slots are offered only on days certainly worked.
+        "date": next_certain_working_day(month + dt.timedelta(days=20)).isoformat(),
         "start_time": "09:30",
         "end_time": "11:30",
         "place": "接访室",
