@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+import time
+from collections.abc import Generator, Iterator
+from typing import Any
 
 import pytest
 from pytest_django.plugin import blocking_manager_key
@@ -17,6 +19,16 @@ SEED_MIGRATIONS = (
     "gongkai.workdays.migrations.0002_seed_calendar_2004_2026",
     "gongkai.appeals.migrations.0002_seed_statutory_deadlines",
 )
+
+# A test slower than this fails unless @pytest.mark.slow(reason=...) says why it has to be. What
+# counts is the test's own time: its call, and the setup and teardown of its function-scoped
+# fixtures; a wider fixture (the test database, the shared demo, a browser) serves many tests and
+# is not charged to the one that happens to set it up.
+SLOW_TEST_SECONDS = 20.0
+
+_spent_key = pytest.StashKey[float]()
+_shared_setup_before_key = pytest.StashKey[float]()
+_shared_setup_seconds = [0.0]  # setup time of fixtures wider than a function, in this process
 
 
 @pytest.fixture(autouse=True)
@@ -81,6 +93,10 @@ def shared_demo(
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        marker = item.get_closest_marker("slow")
+        if marker is not None and not str(marker.kwargs.get("reason", "")).strip():
+            raise pytest.UsageError(f"{item.nodeid}: @pytest.mark.slow needs reason='…'")
     # The tests reading the shared demo run first and one after another, so a process loads it
     # once. Under xdist they all go to the first worker, which is sent a run of consecutive
     # tests from the front (--dist load), while the other worker starts on the rest.
@@ -90,5 +106,38 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
+    item.stash[_shared_setup_before_key] = _shared_setup_seconds[0]
     if "shared_demo" not in getattr(item, "fixturenames", ()):
         shared.leave(item.config.stash[blocking_manager_key])
+
+
+# --- the slow-test rule ------------------------------------------------------------------
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef[Any], request: Any) -> Generator[None]:
+    if fixturedef.scope == "function":
+        return (yield)
+    started = time.perf_counter()
+    try:
+        return (yield)
+    finally:
+        _shared_setup_seconds[0] += time.perf_counter() - started
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    spent = item.stash.get(_spent_key, 0.0) + report.duration
+    item.stash[_spent_key] = spent
+    if report.when == "teardown" and report.passed and item.get_closest_marker("slow") is None:
+        spent -= _shared_setup_seconds[0] - item.stash.get(_shared_setup_before_key, 0.0)
+        if spent > SLOW_TEST_SECONDS:
+            report.outcome = "failed"
+            report.longrepr = (
+                f"{item.nodeid} took {spent:.1f} s (limit {SLOW_TEST_SECONDS:.0f} s): make it "
+                "faster, or mark it @pytest.mark.slow(reason=…) with why it cannot be"
+            )
+    return report

@@ -138,6 +138,10 @@ def test_the_demo_applications_go_through_every_path(shared_demo):
     )
 
 
+@pytest.mark.slow(
+    reason="its own demo with 70 applications and their letters (PDF and DOCX), loaded twice: "
+    "the second load must create nothing"
+)
 def test_a_second_load_creates_nothing():
     load()
     counts = {
