@@ -32,8 +32,11 @@ demo: install
 serve: install
 	$(BIN)/gunicorn config.wsgi --workers 3 --bind 127.0.0.1:$(PORT)
 
+# Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
+
 test: install-dev
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q -n $(TEST_WORKERS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, env
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -17,4 +17,5 @@ STORAGES = {
 }
 CELERY_TASK_ALWAYS_EAGER = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["TEST"] = {"NAME": "gongkai_test"}
+    # Named per checkout when several run on one server, so their test databases never collide.
+    DATABASES["default"]["TEST"] = {"NAME": env.str("GONGKAI_TEST_DB_NAME", default="gongkai_test")}

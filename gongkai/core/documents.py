@@ -11,6 +11,7 @@ The PDF embeds a CJK font found by `resolve_cjk_font` so it shows real glyphs on
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -29,9 +30,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
+from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.enums import TextMode, XPos, YPos
+from fpdf.enums import TextEmphasis, TextMode, XPos, YPos
 from fpdf.fonts import FontFace as PdfFontFace
+from fpdf.fonts import SubsetMap, TTFFont
 
 Align = Literal["justify", "left", "center", "right"]
 DateStyle = Literal["arabic", "chinese"]
@@ -574,6 +577,48 @@ def resolve_cjk_font() -> CjkFonts:
     return _resolve(_configured_font_path())
 
 
+# --- parsed faces, once per process ----------------------------------------------------------
+#
+# fpdf's add_font reads a face's whole cmap and the advance of every glyph: Noto CJK has 65,000
+# of them, about half a second per face, and every PDF (a letter has two faces) paid it again.
+# The parsed face is kept per process and each document gets a shallow copy: the metrics are
+# shared and only read; what a document changes is its own — the glyphs it uses (SubsetMap),
+# its font descriptor (named and numbered when written) and the fontTools font, which the
+# subsetter cuts down in place when the PDF is written (so it is reopened lazily per document,
+# which reads only the table directory).
+
+
+@lru_cache(maxsize=8)
+def _parsed_face(path: str, collection_index: int) -> TTFFont:
+    face = TTFFont(FPDF(), Path(path), "cjk", "", collection_font_number=collection_index)
+    face.close()  # the copies open their own
+    return face
+
+
+def _add_cjk_face(pdf: FPDF, style: str, face: FontFile) -> None:
+    """`pdf.add_font("cjk", style, face)`, without parsing the face again."""
+    parsed = _parsed_face(str(face.path), face.collection_index)
+    if parsed.color_font is not None:
+        # Colour glyphs keep per-document state of their own: let fpdf build everything.
+        pdf.add_font("cjk", style, str(face.path), collection_font_number=face.collection_index)
+        return
+    font = copy.copy(parsed)
+    font.i = len(pdf.fonts) + 1
+    font.fontkey = f"cjk{style}"
+    font.emphasis = TextEmphasis.coerce(style)
+    font.desc = copy.copy(parsed.desc)
+    font.ttfont = ttLib.TTFont(
+        face.path, recalcTimestamp=False, fontNumber=face.collection_index, lazy=True
+    )
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font._hbfont = None
+    font.subset = SubsetMap(font)
+    pdf.fonts[font.fontkey] = font
+    if font.is_cff and font.is_cid_keyed:
+        pdf._set_min_pdf_version("1.6")  # as add_font does: CID-keyed CFF needs PDF 1.6
+
+
 # --- PDF ------------------------------------------------------------------------------
 
 
@@ -626,13 +671,9 @@ def render_pdf(spec: DocumentSpec, style: DocumentStyle = DEFAULT_STYLE) -> byte
     pdf = _OfficialPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_margins(left=style.left_mm, top=style.top_mm, right=style.right_mm)
     pdf.set_auto_page_break(auto=True, margin=style.bottom_mm)
-    pdf.add_font(
-        "cjk", "", str(fonts.regular.path), collection_font_number=fonts.regular.collection_index
-    )
+    _add_cjk_face(pdf, "", fonts.regular)
     if fonts.bold:
-        pdf.add_font(
-            "cjk", "B", str(fonts.bold.path), collection_font_number=fonts.bold.collection_index
-        )
+        _add_cjk_face(pdf, "B", fonts.bold)
     pdf.set_title(spec.title)
     if spec.author:
         pdf.set_author(spec.author)

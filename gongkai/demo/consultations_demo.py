@@ -22,8 +22,8 @@ from gongkai.consultations.models import (
 )
 from gongkai.core import audit
 from gongkai.demo import seed
+from gongkai.demo.days import working_days
 from gongkai.search.tokenize import join_fields
-from gongkai.workdays.calendar import is_working_day
 
 # 附表2 咨询情况统计.
 PHONE_2009 = 14330
@@ -217,15 +217,6 @@ def _apportion(total: int, weights: Sequence[float]) -> list[int]:
     return parts
 
 
-def _working_days(year: int) -> list[dt.date]:
-    day, days = dt.date(year, 1, 1), []
-    while day.year == year:
-        if is_working_day(day):
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
-
-
 def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
     hour = rng.choice([9, 9, 10, 10, 10, 11, 14, 14, 15, 15, 16])
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, rng.randrange(60))))
@@ -255,7 +246,7 @@ def _load_2009(
         or Consultation.objects.filter(organisation=organisation, occurred_at__year=2009).exists()
     ):
         return ["咨询 2009：已存在，跳过。"]
-    days = _working_days(2009)
+    days = working_days(2009)
     day_weights = [
         MONTH_WEIGHTS[day.month] * WEEKDAY_WEIGHTS[day.weekday()] * rng.uniform(0.85, 1.15)
         for day in days

@@ -31,6 +31,7 @@ from gongkai.core import audit
 from gongkai.core.exceptions import ApplicationError
 from gongkai.core.models import AuditEntry
 from gongkai.demo import seed
+from gongkai.demo.days import working_days
 from gongkai.demo.requests import (
     DEFAULT_REQUESTS,
     REQUEST_STAFF,
@@ -40,7 +41,7 @@ from gongkai.demo.requests import (
 from gongkai.demo.sections import DEMO_SECTIONS
 from gongkai.organisations import services as organisation_services
 from gongkai.organisations.models import Membership, Organisation, Role
-from gongkai.workdays.calendar import add_working_days, is_working_day
+from gongkai.workdays.calendar import add_working_days
 
 DEFAULT_PASSWORD = "gongkai-demo-2009"
 GENERATED_ACTION = "demo.items.generated"
@@ -89,10 +90,8 @@ def _paragraphs_html(paragraphs: list[str] | tuple[str, ...]) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs if p.strip())
 
 
-def _working_day_in_month(rng: random.Random, year: int, month: int) -> dt.date:
-    days = [
-        dt.date(year, month, d) for d in range(1, 29) if is_working_day(dt.date(year, month, d))
-    ]
+def _working_day_in_month(rng: random.Random, year_days: list[dt.date], month: int) -> dt.date:
+    days = [day for day in year_days if day.month == month and day.day < 29]
     return rng.choice(days)
 
 
@@ -232,8 +231,9 @@ class DemoLoader:
         # Draw every date even for items that exist, so a partial earlier run resumes with the
         # same dates.
         plan = []
+        year_days = working_days(2009)  # read once, not for each item's month
         for item in seed.ITEMS_2009:
-            generated_on = _working_day_in_month(rng, 2009, item.month)
+            generated_on = _working_day_in_month(rng, year_days, item.month)
             # The report counts these as 2009's publications: December's go out by 31 December.
             delay = rng.randint(1, 15)
             published_on = add_working_days(generated_on, delay)

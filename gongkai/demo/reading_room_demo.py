@@ -16,6 +16,7 @@ from django.db import transaction
 
 from gongkai.core import audit
 from gongkai.demo import seed
+from gongkai.demo.days import working_days
 from gongkai.demo.textgen import DEPARTMENTS, generate_item_fields
 from gongkai.reading_room.models import (
     CurrentDocument,
@@ -84,21 +85,6 @@ DATABASES: list[tuple[str, str, list[str]]] = [
     ("广州市物价局", "gzwj", ["行政事业性收费目录库"]),
     ("广州市档案局", "gzdaj", ["现行文件电子数据库"]),
 ]
-
-
-def _working_days(year: int) -> list[dt.date]:
-    from gongkai.workdays.calendar import UnknownCalendarYearError, is_working_day
-
-    day, days = dt.date(year, 1, 1), []
-    while day.year == year:
-        try:
-            working = is_working_day(day)
-        except UnknownCalendarYearError:  # a calendar not loaded: fall back to weekdays
-            working = day.weekday() < 5
-        if working:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
 
 
 def _split(total: int, parts: int, rng: random.Random, *, minimum: int = 1) -> list[int]:
@@ -273,7 +259,8 @@ def _page_views(organisation: Any, rng: random.Random) -> str:
 def load(*, organisations: dict[str, Any], users: dict[str, Any], rng_seed: int) -> list[str]:
     organisation = organisations[seed.ZWB]
     rng = random.Random(rng_seed + 404)
-    days = _working_days(YEAR)
+    # A calendar not loaded: fall back to weekdays.
+    days = working_days(YEAR, weekdays_if_unknown=True)
     with transaction.atomic():
         return [
             _groups(organisation, days, rng),

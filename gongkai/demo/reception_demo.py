@@ -12,10 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit
-from gongkai.core.exceptions import ApplicationError
 from gongkai.demo import seed
+from gongkai.demo.days import working_days
 from gongkai.reception.models import ReceptionSchedule, ReceptionSession, ReceptionSlot
-from gongkai.workdays.calendar import is_working_day
 
 # The 2009 report's figures (正文 三(一)).
 STAFF_ATTENDANCES_2009 = 1078
@@ -69,17 +68,8 @@ def split_total(total: int, parts: int, rng: random.Random, minimum: int = 0) ->
     return result
 
 
-def _working_day_in(year: int, month: int, rng: random.Random) -> dt.date:
-    days = []
-    day = dt.date(year, month, 1)
-    while day.month == month:
-        try:
-            working = is_working_day(day)
-        except ApplicationError:  # calendar year not entered: Monday to Friday
-            working = day.weekday() < 5
-        if working:
-            days.append(day)
-        day += dt.timedelta(days=1)
+def _working_day_in(year_days: list[dt.date], month: int, rng: random.Random) -> dt.date:
+    days = [day for day in year_days if day.month == month]
     # Mid-month, as the 接访 was announced at the start of each month.
     middle = days[len(days) // 3 : 2 * len(days) // 3 + 1] or days
     return rng.choice(middle)
@@ -113,8 +103,10 @@ def _load_2009(organisation: Any, admin: Any, rng: random.Random) -> list[str]:
     )
     slots = []
     sessions = []
+    # Read once for all the year's sessions; a calendar year not entered: Monday to Friday.
+    year_days = working_days(2009, weekdays_if_unknown=True)
     for index, schedule in enumerate(schedules):
-        held_on = _working_day_in(2009, schedule.month.month, rng)
+        held_on = _working_day_in(year_days, schedule.month.month, rng)
         slots.append(
             ReceptionSlot(
                 schedule=schedule,

@@ -23,9 +23,10 @@ from gongkai.complaints.models import DEFAULT_ANSWER_WORKING_DAYS, Complaint
 from gongkai.complaints.services import new_access_code
 from gongkai.core import audit
 from gongkai.demo import seed
+from gongkai.demo.days import working_days
 from gongkai.service_desk.models import FaultReport, ServiceEvaluation
 from gongkai.service_guides.models import GuidePrintRun, ServiceGuide, ServiceItem
-from gongkai.workdays.calendar import add_working_days, is_working_day
+from gongkai.workdays.calendar import add_working_days
 
 YEAR = 2009
 # 正文 三(三)1: "2009年共修改调整办事指南138项，印制办事指南9批595项595000份".
@@ -89,16 +90,6 @@ COMPLAINT_SUBJECTS = {
 }
 
 
-def _working_days(year: int) -> list[dt.date]:
-    day = dt.date(year, 1, 1)
-    days = []
-    while day.year == year:
-        if is_working_day(day):
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
-
-
 def _aware(day: dt.date, hour: int, minute: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
 
@@ -148,7 +139,9 @@ def _ensure_guides(
         )
         for item in items
     ]
-    revised_days = sorted(rng.choice(_working_days(YEAR)) for _ in range(GUIDE_REVISIONS_2009))
+    # The year's working days are read once: the draws (and so the demo's data) stay the same.
+    year_days = working_days(YEAR)
+    revised_days = sorted(rng.choice(year_days) for _ in range(GUIDE_REVISIONS_2009))
     revised_items = rng.sample(items, GUIDE_REVISIONS_2009)
     second = [
         ServiceGuide(
@@ -215,7 +208,8 @@ def _ensure_complaints(
     kinds = [kind for kind, count in COMPLAINTS_2009.items() for _ in range(count)]
     rng.shuffle(kinds)
     # Received up to early December, so every 2009 complaint was due within the year.
-    days = sorted(rng.choice(_working_days(YEAR)[:-20]) for _ in kinds)
+    until_december = working_days(YEAR)[:-20]
+    days = sorted(rng.choice(until_december) for _ in kinds)
     numbers = numbering.next_tracking_numbers(organisation, YEAR, len(kinds))
     code_hash = make_password(new_access_code())  # 2009 complainants' codes are not known
     departments = [organisations[key] for key in ("hb", "jt", "zj") if key in organisations]
@@ -295,7 +289,8 @@ def _ensure_service_desk(organisation: Any, rng: random.Random) -> list[str]:
             f"服务评价：2009年 {len(created)} 份（{len(STATIONED_DEPARTMENTS)} 个进驻部门按季度）"
         )
     if not FaultReport.objects.filter(organisation=organisation, reported_at__year=YEAR).exists():
-        days = sorted(rng.choice(_working_days(YEAR)) for _ in range(FAULTS_2009))
+        year_days = working_days(YEAR)
+        days = sorted(rng.choice(year_days) for _ in range(FAULTS_2009))
         reports = []
         for index, day in enumerate(days):
             reported_at = _aware(day, rng.randint(9, 16), rng.randint(0, 59))

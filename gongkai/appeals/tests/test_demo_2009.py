@@ -9,26 +9,17 @@ from gongkai.appeals import statistics
 from gongkai.appeals.models import AppealCase, CaseKind, CaseResult
 from gongkai.core.models import AuditEntry
 from gongkai.demo import appeals_demo, seed
-from gongkai.demo.loader import DemoLoader
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_base():
-    loader = DemoLoader(generated=0, requests=60)
-    loader.run()
-    return loader
-
-
-def test_demo_cases(demo_base) -> None:
+def test_demo_cases(shared_demo) -> None:
+    organisations, users = shared_demo.organisations(), shared_demo.users()
     # load_demo runs the demo sections itself; the lines of this one are in its notes.
-    lines = [note for note in demo_base.report.notes if note.startswith("复议诉讼案件：")]
+    lines = [line for line in shared_demo.lines if line.startswith("复议诉讼案件：")]
     if not lines:
-        lines = appeals_demo.load(
-            organisations=demo_base.organisations, users=demo_base.users, rng_seed=2009
-        )
-    zwb = demo_base.organisations[seed.ZWB]
+        lines = appeals_demo.load(organisations=organisations, users=users, rng_seed=2009)
+    zwb = organisations[seed.ZWB]
     figures_2009 = statistics.year_statistics(organisation_ids=[zwb.pk], year=2009)
     # The seed report: 五、复议、诉讼和申诉情况（无）.
     assert figures_2009 == dict.fromkeys(figures_2009, 0)
@@ -68,9 +59,7 @@ def test_demo_cases(demo_base) -> None:
 
     # Idempotent: a second run creates nothing.
     count = cases.count()
-    again = appeals_demo.load(
-        organisations=demo_base.organisations, users=demo_base.users, rng_seed=2009
-    )
+    again = appeals_demo.load(organisations=organisations, users=users, rng_seed=2009)
     assert AppealCase.objects.count() == count
     assert "未重复创建" in again[0]
     assert AuditEntry.objects.filter(action=appeals_demo.APPEALS_ACTION).count() == 1

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+import time_machine
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -113,6 +115,30 @@ def test_pdf_embeds_a_cjk_font_and_carries_the_text() -> None:
         "（联系人：李四）",
     ):
         assert expected in text
+
+
+def test_each_face_is_parsed_once_and_each_document_embeds_only_its_own_glyphs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parsed: list[Any] = []
+    parse = documents.TTFFont
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        parsed.append(args[1])
+        return parse(*args, **kwargs)
+
+    documents._parsed_face.cache_clear()
+    monkeypatch.setattr(documents, "TTFFont", counting)
+    small = DocumentSpec(title="告知书", body=["答复如下。"])
+    with time_machine.travel(datetime(2026, 11, 28, 9, tzinfo=UTC), tick=False):
+        first = render_pdf(small)
+        larger = render_pdf(SPEC)
+        again = render_pdf(small)
+    assert len(parsed) == (2 if resolve_cjk_font().bold else 1)
+    # The glyphs of the larger letter never reach a later document's font subset.
+    assert again == first
+    assert "告知书答复如下。" in pdf_text(again)
+    assert "政府信息公开申请答复告知书" in pdf_text(larger)
 
 
 def test_long_documents_break_pages_and_number_them() -> None:

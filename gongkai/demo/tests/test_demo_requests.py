@@ -9,6 +9,7 @@ from django.utils import timezone
 from gongkai.core.models import AuditEntry
 from gongkai.core.validators import is_valid_credit_code, is_valid_id_number
 from gongkai.demo.requests import DEMO_ACCESS_CODE, REQUESTS_ACTION, WAITING
+from gongkai.demo.tests import shared
 from gongkai.disclosure_requests.models import (
     ApplicantType,
     Channel,
@@ -26,7 +27,8 @@ from gongkai.disclosure_requests.selectors import request_get_for_applicant
 
 pytestmark = pytest.mark.django_db
 
-# Small enough to be quick, large enough for every outcome to have an old application.
+# Small enough to be quick, large enough for every outcome to have an old application; the
+# shared demo (gongkai/demo/tests/shared.py) has as many.
 COUNT = 70
 
 
@@ -43,10 +45,10 @@ def ledger(disclosure_request: DisclosureRequest) -> list[LedgerEvent]:
     ]
 
 
-def test_the_demo_applications_go_through_every_path():
-    output = load()
+def test_the_demo_applications_go_through_every_path(shared_demo):
+    output = shared_demo.output
     requests = DisclosureRequest.objects.all()
-    assert requests.count() >= COUNT
+    assert requests.count() >= shared.REQUESTS == COUNT
     assert "依申请公开：本次新建申请" in output
 
     # Every outcome of the vocabulary, including the two ends without an answer.
@@ -136,6 +138,10 @@ def test_the_demo_applications_go_through_every_path():
     )
 
 
+@pytest.mark.slow(
+    reason="its own demo with 70 applications and their letters (PDF and DOCX), loaded twice: "
+    "the second load must create nothing"
+)
 def test_a_second_load_creates_nothing():
     load()
     counts = {

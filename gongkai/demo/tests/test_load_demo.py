@@ -12,10 +12,14 @@ from gongkai.core.models import AuditEntry
 from gongkai.core.validators import is_valid_credit_code
 from gongkai.demo import seed
 from gongkai.demo.loader import DEFAULT_PASSWORD, GENERATED_ACTION
+from gongkai.demo.tests import shared
 from gongkai.organisations import permissions
 from gongkai.organisations.models import Membership, Organisation, Role
 
 pytestmark = pytest.mark.django_db
+
+# Tests taking `shared_demo` read the demo loaded once per process (gongkai/demo/tests/shared.py);
+# those checking the loader itself (the password, a second run) load their own.
 
 ZWB_NAME = "广州市人民政府政务管理办公室"
 
@@ -38,8 +42,7 @@ def snapshot() -> dict[str, int]:
     }
 
 
-def test_the_seed_body_publishes_its_81_items_of_2009():
-    load()
+def test_the_seed_body_publishes_its_81_items_of_2009(shared_demo):
     zwb = Organisation.objects.get(name=ZWB_NAME)
     items = InformationItem.objects.filter(organisation=zwb, generated_on__year=2009)
 
@@ -60,8 +63,7 @@ def test_the_seed_body_publishes_its_81_items_of_2009():
     assert len(set(items.values_list("index_number", flat=True))) == 81
 
 
-def test_the_2009_items_went_through_the_workflow_with_audit_entries():
-    load()
+def test_the_2009_items_went_through_the_workflow_with_audit_entries(shared_demo):
     item = InformationItem.objects.get(title="《政务大厅咨询岗位工作规范》")
     actions = list(
         AuditEntry.objects.filter(object_type="catalogue.informationitem", object_id=str(item.pk))
@@ -77,8 +79,7 @@ def test_the_2009_items_went_through_the_workflow_with_audit_entries():
     assert {at.year for _action, _actor, at in actions} == {2009}
 
 
-def test_the_organisation_tree_and_contact_block():
-    load()
+def test_the_organisation_tree_and_contact_block(shared_demo):
     city = Organisation.objects.get(name="广州市人民政府")
     zwb = Organisation.objects.get(name=ZWB_NAME)
     assert city.parent is None
@@ -103,8 +104,8 @@ def test_the_organisation_tree_and_contact_block():
     )
 
 
-def test_staff_hold_their_roles_and_the_printed_password():
-    output = load()
+def test_staff_hold_their_roles_and_the_printed_password(shared_demo):
+    output = shared_demo.output
     zwb = Organisation.objects.get(name=ZWB_NAME)
     hb = Organisation.objects.get(name="广州市环境保护局")
     expected = {
@@ -161,10 +162,9 @@ def test_a_second_run_after_a_password_change_restores_the_demo_password():
     assert publisher.check_password(DEFAULT_PASSWORD)
 
 
-def test_generated_items_cover_years_organisations_and_workflow_states():
-    load(generated=200)
+def test_generated_items_cover_years_organisations_and_workflow_states(shared_demo):
     generated = InformationItem.objects.exclude(title__in=[i.title for i in seed.ITEMS_2009])
-    assert generated.count() >= 200
+    assert generated.count() >= shared.GENERATED == 200
     publishing = {s.key for s in seed.ORGANISATIONS if s.generated_weight}
     assert generated.values("organisation").distinct().count() == len(publishing)
     years = set(generated.values_list("generated_on__year", flat=True))

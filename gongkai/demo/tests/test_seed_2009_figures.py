@@ -1,11 +1,11 @@
 """Every figure of the seed report (市政务办's 2009 annual report), read back from the demo.
 
-The whole demo is loaded (every section of gongkai.demo.sections) and each figure is taken
-from the statistics function of the register that owns it — the functions the annual report
-reads — for the seed body and 2009. Where the report contradicts itself its 附表 wins: 现场咨询
-19,840 (not the 17,500 of 概述), so 34,170 consultations by phone and on site. Figures the
-report gives loosely ("800余", "近万家", "10万多", "5000多", "1000余") must fall in the range
-the words allow.
+The whole demo is read (the shared one, with every section of gongkai.demo.sections) and each
+figure is taken from the statistics function of the register that owns it — the functions the
+annual report reads — for the seed body and 2009. Where the report contradicts itself its 附表
+wins: 现场咨询 19,840 (not the 17,500 of 概述), so 34,170 consultations by phone and on site.
+Figures the report gives loosely ("800余", "近万家", "10万多", "5000多", "1000余") must fall in
+the range the words allow.
 
 All mismatches are reported together, so one run shows every register still off.
 """
@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 
 from gongkai.demo import seed
-from gongkai.demo.loader import load_demo
 from gongkai.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -116,8 +115,7 @@ def _values(result: dict[str, Any]) -> dict[str, Any]:
     return result.get("values", result)  # type: ignore[no-any-return]
 
 
-def test_every_seed_figure_from_the_demo() -> None:
-    load_demo(generated=20, requests=10)
+def test_every_seed_figure_from_the_demo(shared_demo) -> None:
     zwb = Organisation.objects.get(
         code=next(o.code for o in seed.ORGANISATIONS if o.key == seed.ZWB)
     )

@@ -4,7 +4,6 @@ the seed's 附表 figures, and its narrative agrees with its tables."""
 import pytest
 
 from gongkai.demo import seed
-from gongkai.demo.loader import load_demo
 from gongkai.organisations.models import Organisation
 from gongkai.reports.build import build_report
 from gongkai.reports.renderers import render
@@ -13,8 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def report_2009():
-    load_demo(generated=0, requests=0)
+def report_2009(shared_demo):
     body = Organisation.objects.get(
         name=next(o.name for o in seed.ORGANISATIONS if o.key == seed.ZWB)
     )
@@ -46,7 +44,7 @@ def test_schedules_categories_and_narrative_match_the_seed(report_2009):
         "_total": ["81", "100.0"],
     }
     assert data["summary"]["errors"] == 0
-    # The narrative's figures are the tables' own (loading the demo once for both is cheaper).
+    # The narrative's figures are the tables' own.
     proactive = next(s for s in data["sections"] if s["code"] == "二")["text"]
     assert "全年主动公开政府信息81条" in proactive
     assert "机构职能类信息3条，占总体的比例3.7%" in proactive

@@ -82,6 +82,10 @@ def _download(page: Any, link_name: str) -> tuple[str, bytes]:
     return download.suggested_filename, Path(download.path()).read_bytes()
 
 
+@pytest.mark.slow(
+    reason="the whole annual-report workflow through a browser, as four people: draft, narrative, "
+    "entered figures, approval, publication, the portal's downloads and the public auditor"
+)
 def test_draft_approve_publish_read_and_audit_an_annual_report(
     live_server: Any, new_page: Any
 ) -> None:
