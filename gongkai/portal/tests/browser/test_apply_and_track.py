@@ -46,6 +46,10 @@ def _step(page: Any, name: str, fields: dict[str, str] | None = None) -> None:
     expect(page.locator(".message-success")).to_have_count(1)
 
 
+@pytest.mark.slow(
+    reason="a whole application through a browser, as three people: apply, confirm, assign, "
+    "answer, letter, delivery and public tracking"
+)
 def test_apply_handle_and_track(live_server: Any, new_page: Any) -> None:
     from playwright.sync_api import expect
 
