@@ -34,9 +34,11 @@ serve: install
 
 # Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs the suite in this process.
 TEST_WORKERS ?= auto
+# Extra pytest arguments, e.g. the selection of CI's PostgreSQL pass (see .ci/run).
+PYTEST_ARGS ?=
 
 test: install-dev
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q -n $(TEST_WORKERS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
