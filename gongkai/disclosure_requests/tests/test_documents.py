@@ -110,6 +110,10 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.slow(
+    reason="starts LibreOffice and converts the decision letter of every outcome with it, "
+    "a few seconds per letter"
+)
 def test_every_decision_letter_opens_in_libreoffice(application, tmp_path) -> None:
     """Word-processor compatibility, checked by the office suite itself: each DOCX converts."""
     names = []
