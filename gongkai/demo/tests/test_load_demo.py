@@ -137,6 +137,10 @@ def test_staff_hold_their_roles_and_the_printed_password(shared_demo):
         assert re.search(rf"^\s+{staff.username}\s+{re.escape(DEFAULT_PASSWORD)}\s", output, re.M)
 
 
+@pytest.mark.slow(
+    reason="a demo of its own, loaded with another password: the shared, read-only demo "
+    "has the default one"
+)
 def test_the_password_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("GONGKAI_DEMO_PASSWORD", "another-demo-secret")
     output = load()
@@ -144,6 +148,7 @@ def test_the_password_comes_from_the_environment(monkeypatch):
     assert "another-demo-secret" in output
 
 
+@pytest.mark.slow(reason="a demo of its own, loaded twice: the second load must create nothing")
 def test_running_it_twice_creates_nothing_new():
     load(generated=40)
     before = snapshot()
